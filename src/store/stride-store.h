@@ -1,0 +1,149 @@
+/* stride-store.h
+ *
+ * Copyright 2026 The StrideStrong authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "stride-types.h"
+
+G_BEGIN_DECLS
+
+#define STRIDE_STORE_ERROR (stride_store_error_quark ())
+
+typedef enum
+{
+  STRIDE_STORE_ERROR_NOT_A_DATABASE,  /* the file is not SQLite, or corrupt */
+  STRIDE_STORE_ERROR_NEWER_VERSION,   /* written by a newer StrideStrong */
+  STRIDE_STORE_ERROR_READ_ONLY,       /* a write on a read-only journal */
+  STRIDE_STORE_ERROR_MIGRATION,       /* a migration failed, file restored */
+  STRIDE_STORE_ERROR_FULL,            /* disk or quota full */
+  STRIDE_STORE_ERROR_BUSY,            /* another process held the lock too long */
+  STRIDE_STORE_ERROR_INVALID,         /* a record that breaks a rule */
+  STRIDE_STORE_ERROR_NOT_FOUND,
+  STRIDE_STORE_ERROR_IO,              /* anything else SQLite or the disk says */
+} StrideStoreError;
+
+/* The schema version this build writes (PRAGMA user_version). */
+#define STRIDE_STORE_SCHEMA_VERSION 1
+
+#define STRIDE_TYPE_STORE (stride_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (StrideStore, stride_store, STRIDE, STORE, GObject)
+
+GQuark       stride_store_error_quark          (void);
+
+/* Where the journal lives: @explicit_path (from --database) if set, else
+ * $STRIDESTRONG_DB, else $XDG_DATA_HOME/stridestrong/journal.db. */
+char        *stride_store_resolve_path         (const char   *explicit_path);
+
+/* Opens (creating with mode 0600 and seeding the exercise library when new)
+ * and migrates. A journal from a newer version opens read-only:
+ * stride_store_get_read_only_reason() then says why. A file that is not a
+ * journal fails with STRIDE_STORE_ERROR_NOT_A_DATABASE and is not touched. */
+StrideStore *stride_store_open                 (const char   *path,
+                                                GError      **error);
+const char  *stride_store_get_path             (StrideStore  *self);
+gboolean     stride_store_is_read_only         (StrideStore  *self);
+const char  *stride_store_get_read_only_reason (StrideStore  *self);
+int          stride_store_get_schema_version   (StrideStore  *self);
+
+/* TRUE once after another connection (or process) committed a change. */
+gboolean     stride_store_poll_external_change (StrideStore  *self);
+
+/* Groups several writes into one transaction (nests with savepoints). */
+gboolean     stride_store_begin                (StrideStore  *self,
+                                                GError      **error);
+gboolean     stride_store_commit               (StrideStore  *self,
+                                                GError      **error);
+void         stride_store_rollback             (StrideStore  *self);
+
+/* Writes. Each is one transaction of its own unless inside begin/commit.
+ * On success the record's id is set. */
+gboolean     stride_store_add_activity         (StrideStore             *self,
+                                                StrideActivity          *activity,
+                                                const StrideStrengthSet *sets,
+                                                guint                    n_sets,
+                                                const StrideTrackpoint  *points,
+                                                guint                    n_points,
+                                                const StrideLap         *laps,
+                                                guint                    n_laps,
+                                                GError                 **error);
+gboolean     stride_store_delete_activity      (StrideStore             *self,
+                                                gint64                   id,
+                                                GError                 **error);
+gboolean     stride_store_add_measurement      (StrideStore             *self,
+                                                StrideMeasurement       *measurement,
+                                                GError                 **error);
+gboolean     stride_store_add_pain_entry       (StrideStore             *self,
+                                                StridePainEntry         *pain,
+                                                GError                 **error);
+gboolean     stride_store_add_shoe             (StrideStore             *self,
+                                                StrideShoe              *shoe,
+                                                GError                 **error);
+gboolean     stride_store_add_plan_entry       (StrideStore             *self,
+                                                StridePlanEntry         *entry,
+                                                GError                 **error);
+gboolean     stride_store_add_race             (StrideStore             *self,
+                                                StrideRace              *race,
+                                                GError                 **error);
+gboolean     stride_store_set_checklist_answer (StrideStore             *self,
+                                                const StrideChecklistAnswer *answer,
+                                                GError                 **error);
+gboolean     stride_store_set_setting          (StrideStore             *self,
+                                                const char              *key,
+                                                const char              *value,
+                                                GError                 **error);
+char        *stride_store_get_setting          (StrideStore             *self,
+                                                const char              *key);
+
+/* Reads. */
+gboolean     stride_store_get_activity         (StrideStore             *self,
+                                                gint64                   id,
+                                                StrideActivity          *out,
+                                                GError                 **error);
+/* GArray of StrideExercise (with a clear func), ordered by name. */
+GArray      *stride_store_list_exercises       (StrideStore             *self,
+                                                GError                 **error);
+gboolean     stride_store_find_exercise        (StrideStore             *self,
+                                                const char              *key,
+                                                StrideExercise          *out,
+                                                GError                 **error);
+/* De-duplication for importers: TRUE with *id set when an activity with
+ * this source hash exists, or one of @sport starting within ±@window_s. */
+gboolean     stride_store_find_activity_by_hash (StrideStore            *self,
+                                                 const char             *source_hash,
+                                                 gint64                 *id,
+                                                 GError                **error);
+gboolean     stride_store_find_activity_near   (StrideStore             *self,
+                                                StrideSport              sport,
+                                                gint64                   start_utc,
+                                                gint64                   window_s,
+                                                gint64                  *id,
+                                                GError                 **error);
+
+/* Calls @func once per row of one table of the data model, in primary-key
+ * order, with every column as text (NULL for SQL NULL). For CSV export.
+ * Returning FALSE from @func stops the walk. */
+typedef gboolean (*StrideRowFunc) (guint               n_columns,
+                                   const char *const  *names,
+                                   const char *const  *values,
+                                   gpointer            user_data);
+gboolean     stride_store_foreach_row          (StrideStore             *self,
+                                                const char              *table,
+                                                StrideRowFunc            func,
+                                                gpointer                 user_data,
+                                                GError                 **error);
+/* The tables of the data model, NULL-terminated, in dependency order. */
+const char *const *stride_store_list_tables    (void);
+
+/* Number of rows in one table of the data model (for tests and reports). */
+gint64       stride_store_count_rows           (StrideStore             *self,
+                                                const char              *table,
+                                                GError                 **error);
+
+G_END_DECLS
