@@ -1,1 +1,29 @@
-int main (void) { return 0; }
+/* main.c
+ *
+ * Copyright 2026 The StrideStrong authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "stride-application.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(StrideApplication) app = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = stride_application_new ();
+
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

@@ -106,6 +106,18 @@ gboolean     stride_store_get_activity         (StrideStore             *self,
                                                 gint64                   id,
                                                 StrideActivity          *out,
                                                 GError                 **error);
+/* The parts of one activity, in their order: GArray of StrideStrengthSet
+ * (by position), StrideTrackpoint (by time, NAN for unknown numbers) and
+ * StrideLap (by index). */
+GArray      *stride_store_list_strength_sets   (StrideStore             *self,
+                                                gint64                   activity_id,
+                                                GError                 **error);
+GArray      *stride_store_list_trackpoints     (StrideStore             *self,
+                                                gint64                   activity_id,
+                                                GError                 **error);
+GArray      *stride_store_list_laps            (StrideStore             *self,
+                                                gint64                   activity_id,
+                                                GError                 **error);
 /* GArray of StrideExercise (with a clear func), ordered by name. */
 GArray      *stride_store_list_exercises       (StrideStore             *self,
                                                 GError                 **error);

@@ -1,0 +1,462 @@
+/* stride-gpx.c
+ *
+ * Copyright 2026 The StrideStrong authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "stride-gpx"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "stride-gpx.h"
+#include "stride-xml.h"
+
+typedef struct
+{
+  guint   index;                     /* order in the file */
+  char   *name;
+  char   *type;
+  GArray *points;                    /* StrideRawPoint, valid positions only */
+  guint   n_timed;
+  double  first_time;                /* of the timed points, NAN = none */
+  double  last_time;
+  gint    tz_offset_s;               /* of the first timed point */
+} GpxTrack;
+
+typedef struct
+{
+  GTimeZone      *utc;
+  GPtrArray      *tracks;            /* GpxTrack */
+  GpxTrack       *track;             /* the open <trk>, or NULL */
+  char           *file_name;         /* <metadata><name> or GPX 1.0 <name> */
+
+  /* The open <trkpt> */
+  StrideRawPoint  point;
+  gint            point_offset_s;
+  guint           in_point : 1;
+  guint           point_valid : 1;
+
+  guint           segment;
+  guint           n_tracks;
+  guint           n_routes;
+  guint           n_waypoints;
+  guint           n_bad_positions;
+  guint           n_bad_values;
+} GpxParser;
+
+static void
+gpx_track_free (GpxTrack *track)
+{
+  g_free (track->name);
+  g_free (track->type);
+  g_array_unref (track->points);
+  g_free (track);
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (; *text != '\0'; text++)
+    {
+      if (!g_ascii_isspace (*text))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+dup_stripped (const char *text)
+{
+  char *copy = g_strstrip (g_strdup (text));
+
+  if (*copy == '\0')
+    g_clear_pointer (&copy, g_free);
+
+  return copy;
+}
+
+static gboolean
+parse_coordinate (const char *text,
+                  double      limit,
+                  double     *value)
+{
+  return stride_track_parse_double (text, value) && fabs (*value) <= limit;
+}
+
+static gboolean
+gpx_start_cb (StrideXmlWalker  *walker,
+              const char       *name,
+              gpointer          user_data,
+              GError          **error)
+{
+  GpxParser *self = user_data;
+  const char *parent = stride_xml_walker_get_ancestor (walker, 1);
+
+  if (stride_xml_walker_get_depth (walker) == 1)
+    {
+      if (!g_str_equal (name, "gpx"))
+        {
+          g_set_error (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_MALFORMED,
+                       "Not a GPX file: the document element is <%s>", name);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (g_str_equal (name, "trk") && g_str_equal (parent, "gpx"))
+    {
+      GpxTrack *track = g_new0 (GpxTrack, 1);
+
+      track->index = self->tracks->len;
+      track->points = g_array_new (FALSE, FALSE, sizeof (StrideRawPoint));
+      track->first_time = NAN;
+      track->last_time = NAN;
+      g_ptr_array_add (self->tracks, track);
+      self->track = track;
+      self->n_tracks++;
+      self->segment++;
+    }
+  else if (g_str_equal (name, "trkseg") && self->track != NULL && g_str_equal (parent, "trk"))
+    {
+      self->segment++;
+    }
+  else if (g_str_equal (name, "trkpt") && self->track != NULL && g_str_equal (parent, "trkseg"))
+    {
+      g_autofree char *lat = stride_xml_walker_dup_attribute (walker, "lat");
+      g_autofree char *lon = stride_xml_walker_dup_attribute (walker, "lon");
+      StrideRawPoint init = STRIDE_RAW_POINT_INIT;
+
+      self->point = init;
+      self->point.segment = self->segment;
+      self->point_offset_s = 0;
+      self->in_point = TRUE;
+      self->point_valid = parse_coordinate (lat, 90, &self->point.lat)
+                          && parse_coordinate (lon, 180, &self->point.lon);
+    }
+  else if (g_str_equal (parent, "gpx"))
+    {
+      if (g_str_equal (name, "rte"))
+        self->n_routes++;
+      else if (g_str_equal (name, "wpt"))
+        self->n_waypoints++;
+    }
+
+  return TRUE;
+}
+
+static void
+gpx_end_point (GpxParser *self)
+{
+  GpxTrack *track = self->track;
+
+  self->in_point = FALSE;
+
+  if (!self->point_valid)
+    {
+      self->n_bad_positions++;
+      return;
+    }
+
+  if (!isnan (self->point.time))
+    {
+      if (track->n_timed == 0)
+        {
+          track->first_time = self->point.time;
+          track->last_time = self->point.time;
+          track->tz_offset_s = self->point_offset_s;
+        }
+      track->first_time = MIN (track->first_time, self->point.time);
+      track->last_time = MAX (track->last_time, self->point.time);
+      track->n_timed++;
+    }
+
+  g_array_append_val (track->points, self->point);
+}
+
+static gboolean
+gpx_end_cb (StrideXmlWalker  *walker,
+            const char       *name,
+            const char       *text,
+            gpointer          user_data,
+            GError          **error)
+{
+  GpxParser *self = user_data;
+  const char *parent = stride_xml_walker_get_ancestor (walker, 1);
+
+  if (self->in_point)
+    {
+      if (g_str_equal (name, "trkpt") && g_str_equal (parent, "trkseg"))
+        {
+          gpx_end_point (self);
+        }
+      else if (g_str_equal (parent, "trkpt"))
+        {
+          if (g_str_equal (name, "time"))
+            {
+              if (!stride_track_parse_time (text, self->utc, &self->point.time,
+                                            &self->point_offset_s))
+                self->n_bad_values++;
+            }
+          else if (g_str_equal (name, "ele"))
+            {
+              /* <ele></ele> is common and simply means "unknown". */
+              if (!stride_track_parse_double (text, &self->point.elevation_m))
+                {
+                  self->point.elevation_m = NAN;
+                  if (!is_blank (text))
+                    self->n_bad_values++;
+                }
+            }
+        }
+      else if (g_str_equal (name, "hr") || g_str_equal (name, "heartrate"))
+        {
+          /* Garmin gpxtpx:hr, Cluetrust gpxdata:hr and friends, anywhere in
+           * the point's <extensions>. */
+          if (!stride_track_parse_int (text, &self->point.hr) || self->point.hr < 0)
+            self->point.hr = 0;
+        }
+      else if (g_str_equal (name, "cad") || g_str_equal (name, "cadence"))
+        {
+          if (!stride_track_parse_int (text, &self->point.cadence) || self->point.cadence < 0)
+            self->point.cadence = 0;
+        }
+      return TRUE;
+    }
+
+  if (g_str_equal (name, "name"))
+    {
+      if (self->track != NULL && g_str_equal (parent, "trk"))
+        {
+          g_free (self->track->name);
+          self->track->name = dup_stripped (text);
+        }
+      else if (g_str_equal (parent, "gpx")
+               || (g_str_equal (parent, "metadata")
+                   && g_str_equal (stride_xml_walker_get_ancestor (walker, 2), "gpx")))
+        {
+          g_free (self->file_name);
+          self->file_name = dup_stripped (text);
+        }
+    }
+  else if (g_str_equal (name, "type") && self->track != NULL && g_str_equal (parent, "trk"))
+    {
+      g_free (self->track->type);
+      self->track->type = dup_stripped (text);
+    }
+  else if (g_str_equal (name, "trk") && g_str_equal (parent, "gpx"))
+    {
+      self->track = NULL;
+    }
+
+  return TRUE;
+}
+
+static int
+compare_tracks (gconstpointer a,
+                gconstpointer b)
+{
+  const GpxTrack *ta = *(const GpxTrack **) a;
+  const GpxTrack *tb = *(const GpxTrack **) b;
+
+  if (ta->first_time != tb->first_time)
+    return ta->first_time < tb->first_time ? -1 : 1;
+
+  return ta->index < tb->index ? -1 : (ta->index > tb->index);
+}
+
+/* Turns tracks [first, last) of @timed into one activity, or NULL with
+ * *@same_time set when its points do not span any time. */
+static StrideParsedActivity *
+build_group (GpxParser *self,
+             GPtrArray *timed,
+             guint      first,
+             guint      last,
+             gboolean  *same_time)
+{
+  g_autoptr(StrideParsedActivity) activity = stride_parsed_activity_new ();
+  g_autoptr(GArray) raw = g_array_new (FALSE, FALSE, sizeof (StrideRawPoint));
+  const char *type = NULL;
+  const char *title = NULL;
+  guint n_kept;
+
+  for (guint i = first; i < last; i++)
+    {
+      GpxTrack *track = g_ptr_array_index (timed, i);
+
+      g_array_append_vals (raw, track->points->data, track->points->len);
+      if (type == NULL)
+        type = track->type;
+      if (title == NULL)
+        title = track->name;
+    }
+
+  n_kept = stride_track_build (activity, (const StrideRawPoint *) (gpointer) raw->data,
+                               raw->len, NAN);
+  if (n_kept < 2 || activity->activity.duration_s <= 0)
+    {
+      *same_time = n_kept >= 2;
+      return NULL;
+    }
+
+  activity->activity.sport = stride_track_sport_from_text (type, STRIDE_SPORT_RUN);
+  activity->activity.tz_offset_s = ((GpxTrack *) g_ptr_array_index (timed, first))->tz_offset_s;
+  activity->activity.title = g_strdup (title != NULL ? title : self->file_name);
+  if (last - first > 1)
+    stride_parsed_activity_add_note (activity, "%u tracks merged", last - first);
+
+  return g_steal_pointer (&activity);
+}
+
+static GPtrArray *
+gpx_build (GpxParser  *self,
+           GError    **error)
+{
+  g_autoptr(GPtrArray) activities = NULL;
+  g_autoptr(GPtrArray) timed = g_ptr_array_new ();
+  guint n_with_points = 0;
+  guint n_untimed_tracks = 0;
+  guint n_points = 0;
+  guint n_timed_points = 0;
+  guint n_same_time = 0;
+  guint n_single = 0;
+
+  for (guint i = 0; i < self->tracks->len; i++)
+    {
+      GpxTrack *track = g_ptr_array_index (self->tracks, i);
+
+      if (track->points->len == 0)
+        continue;
+
+      n_with_points++;
+      n_points += track->points->len;
+      n_timed_points += track->n_timed;
+
+      /* A track that is mostly untimed would give a made-up activity. */
+      if (track->n_timed == 0 || track->n_timed * 2 < track->points->len)
+        n_untimed_tracks++;
+      else
+        g_ptr_array_add (timed, track);
+    }
+
+  if (n_with_points == 0)
+    {
+      if (self->n_bad_positions > 0)
+        g_set_error (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_INVALID,
+                     "No valid track point: %u have invalid coordinates",
+                     self->n_bad_positions);
+      else if (self->n_tracks > 0)
+        g_set_error (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_NOTHING_TO_IMPORT,
+                     "The tracks are empty");
+      else if (self->n_routes > 0 || self->n_waypoints > 0)
+        g_set_error (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_NOTHING_TO_IMPORT,
+                     "No tracks, only %u routes and %u waypoints",
+                     self->n_routes, self->n_waypoints);
+      else
+        g_set_error (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_NOTHING_TO_IMPORT,
+                     "No tracks in the file");
+      return NULL;
+    }
+
+  if (timed->len == 0)
+    {
+      if (n_timed_points == 0)
+        g_set_error (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_NO_TIMESTAMPS,
+                     "No timestamps: none of the %u track points has a <time>", n_points);
+      else
+        g_set_error (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_NO_TIMESTAMPS,
+                     "No timestamps: only %u of %u track points have a <time>",
+                     n_timed_points, n_points);
+      return NULL;
+    }
+
+  g_ptr_array_sort (timed, compare_tracks);
+
+  activities = g_ptr_array_new_with_free_func ((GDestroyNotify) stride_parsed_activity_free);
+
+  for (guint first = 0; first < timed->len;)
+    {
+      GpxTrack *track = g_ptr_array_index (timed, first);
+      double group_end = track->last_time;
+      StrideParsedActivity *activity;
+      gboolean same_time = FALSE;
+      guint last = first + 1;
+
+      while (last < timed->len)
+        {
+          GpxTrack *next = g_ptr_array_index (timed, last);
+
+          if (next->first_time - group_end > STRIDE_GPX_TRACK_GAP_S)
+            break;
+          group_end = MAX (group_end, next->last_time);
+          last++;
+        }
+
+      activity = build_group (self, timed, first, last, &same_time);
+      if (activity != NULL)
+        g_ptr_array_add (activities, activity);
+      else if (same_time)
+        n_same_time++;
+      else
+        n_single++;
+
+      first = last;
+    }
+
+  if (activities->len == 0)
+    {
+      if (n_same_time > 0)
+        g_set_error (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_NO_TIMESTAMPS,
+                     "No usable timestamps: all track points have the same time");
+      else
+        g_set_error (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_NOTHING_TO_IMPORT,
+                     "The track has a single point");
+      return NULL;
+    }
+
+  {
+    StrideParsedActivity *first_activity = g_ptr_array_index (activities, 0);
+
+    if (n_untimed_tracks > 0)
+      stride_parsed_activity_add_note (first_activity, "%u tracks without timestamps left out",
+                                       n_untimed_tracks);
+    if (n_same_time + n_single > 0)
+      stride_parsed_activity_add_note (first_activity, "%u tracks too short to import left out",
+                                       n_same_time + n_single);
+    if (self->n_bad_positions > 0)
+      stride_parsed_activity_add_note (first_activity,
+                                       "%u points with invalid coordinates left out",
+                                       self->n_bad_positions);
+    if (self->n_bad_values > 0)
+      stride_parsed_activity_add_note (first_activity, "%u unreadable values ignored",
+                                       self->n_bad_values);
+  }
+
+  return g_steal_pointer (&activities);
+}
+
+GPtrArray *
+stride_gpx_parse (GInputStream  *stream,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  GpxParser self = { 0, };
+  GPtrArray *activities = NULL;
+
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self.utc = g_time_zone_new_utc ();
+  self.tracks = g_ptr_array_new_with_free_func ((GDestroyNotify) gpx_track_free);
+
+  if (stride_xml_walk (stream, gpx_start_cb, gpx_end_cb, &self, cancellable, error))
+    activities = gpx_build (&self, error);
+
+  g_time_zone_unref (self.utc);
+  g_ptr_array_unref (self.tracks);
+  g_free (self.file_name);
+
+  return activities;
+}

@@ -1,0 +1,517 @@
+/* stride-import.c
+ *
+ * Copyright 2026 The StrideStrong authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "stride-import"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "stride-gpx.h"
+#include "stride-import.h"
+#include "stride-tcx.h"
+
+void
+stride_import_result_clear (StrideImportResult *result)
+{
+  g_return_if_fail (result != NULL);
+
+  g_clear_pointer (&result->message, g_free);
+  result->status = STRIDE_IMPORT_STATUS_IMPORTED;
+  result->n_activities = 0;
+  result->activity_id = 0;
+}
+
+const char *
+stride_import_status_to_string (StrideImportStatus status)
+{
+  switch (status)
+    {
+    case STRIDE_IMPORT_STATUS_IMPORTED:
+      return "imported";
+    case STRIDE_IMPORT_STATUS_DUPLICATE:
+      return "duplicate";
+    case STRIDE_IMPORT_STATUS_SKIPPED:
+      return "skipped";
+    case STRIDE_IMPORT_STATUS_ERROR:
+      return "error";
+    default:
+      g_return_val_if_reached ("error");
+    }
+}
+
+StrideImportFormat
+stride_import_detect_format (const char *filename,
+                             gboolean   *compressed)
+{
+  g_autofree char *lower = NULL;
+  gsize len;
+  gboolean gz = FALSE;
+  StrideImportFormat format = STRIDE_IMPORT_FORMAT_UNKNOWN;
+
+  if (compressed != NULL)
+    *compressed = FALSE;
+
+  if (filename == NULL)
+    return STRIDE_IMPORT_FORMAT_UNKNOWN;
+
+  lower = g_ascii_strdown (filename, -1);
+  len = strlen (lower);
+
+  if (g_str_has_suffix (lower, ".gz"))
+    {
+      gz = TRUE;
+      len -= 3;
+      lower[len] = '\0';
+    }
+
+  if (g_str_has_suffix (lower, ".gpx"))
+    format = STRIDE_IMPORT_FORMAT_GPX;
+  else if (g_str_has_suffix (lower, ".tcx"))
+    format = STRIDE_IMPORT_FORMAT_TCX;
+
+  if (format != STRIDE_IMPORT_FORMAT_UNKNOWN && compressed != NULL)
+    *compressed = gz;
+
+  return format;
+}
+
+static gboolean
+is_gzip (GBytes *data)
+{
+  gsize size;
+  const guint8 *bytes = g_bytes_get_data (data, &size);
+
+  return size >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b;
+}
+
+GPtrArray *
+stride_import_parse_bytes (GBytes              *data,
+                           StrideImportFormat   format,
+                           GCancellable        *cancellable,
+                           GError             **error)
+{
+  g_autoptr(GInputStream) stream = NULL;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (g_bytes_get_size (data) == 0)
+    {
+      g_set_error_literal (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_MALFORMED,
+                           "The file is empty");
+      return NULL;
+    }
+
+  stream = g_memory_input_stream_new_from_bytes (data);
+
+  if (is_gzip (data))
+    {
+      g_autoptr(GZlibDecompressor) decompressor = NULL;
+      GInputStream *converted;
+
+      decompressor = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
+      converted = g_converter_input_stream_new (stream, G_CONVERTER (decompressor));
+      g_object_unref (stream);
+      stream = converted;
+    }
+
+  switch (format)
+    {
+    case STRIDE_IMPORT_FORMAT_GPX:
+      return stride_gpx_parse (stream, cancellable, error);
+
+    case STRIDE_IMPORT_FORMAT_TCX:
+      return stride_tcx_parse (stream, cancellable, error);
+
+    case STRIDE_IMPORT_FORMAT_UNKNOWN:
+    default:
+      g_set_error_literal (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_UNSUPPORTED,
+                           "Unsupported file type");
+      return NULL;
+    }
+}
+
+static GBytes *
+load_file (GFile               *file,
+           StrideImportFormat  *format,
+           GCancellable        *cancellable,
+           GError             **error)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gboolean compressed = FALSE;
+  gsize length = 0;
+
+  *format = stride_import_detect_format (basename, &compressed);
+  if (*format == STRIDE_IMPORT_FORMAT_UNKNOWN)
+    {
+      g_set_error_literal (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_UNSUPPORTED,
+                           "Unsupported file type (not .gpx or .tcx, optionally .gz)");
+      return NULL;
+    }
+
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+    return NULL;
+
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+
+  if (compressed && !is_gzip (bytes))
+    {
+      g_set_error_literal (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_MALFORMED,
+                           "The name ends in .gz but the file is not gzip-compressed");
+      return NULL;
+    }
+
+  return g_steal_pointer (&bytes);
+}
+
+GPtrArray *
+stride_import_parse_file (GFile         *file,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  StrideImportFormat format;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  bytes = load_file (file, &format, cancellable, error);
+  if (bytes == NULL)
+    return NULL;
+
+  return stride_import_parse_bytes (bytes, format, cancellable, error);
+}
+
+/* Writes @activities in one transaction. Returns FALSE (rolled back) on the
+ * first error. */
+static gboolean
+write_activities (StrideStore         *store,
+                  GPtrArray           *activities,
+                  const char          *hash,
+                  StrideImportResult  *result,
+                  GCancellable        *cancellable,
+                  GError             **error)
+{
+  g_autoptr(GString) notes = g_string_new (NULL);
+  gint64 first_duplicate = 0;
+  guint n_duplicates = 0;
+
+  if (!stride_store_begin (store, error))
+    return FALSE;
+
+  for (guint i = 0; i < activities->len; i++)
+    {
+      StrideParsedActivity *parsed = g_ptr_array_index (activities, i);
+      g_autoptr(GError) local_error = NULL;
+      gint64 existing = 0;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        goto fail;
+
+      /* Inside the transaction, so the file's own activities count too. */
+      if (stride_store_find_activity_near (store, parsed->activity.sport,
+                                           parsed->activity.start_utc,
+                                           STRIDE_IMPORT_DUPLICATE_WINDOW_S,
+                                           &existing, &local_error))
+        {
+          if (n_duplicates++ == 0)
+            first_duplicate = existing;
+          continue;
+        }
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          goto fail;
+        }
+
+      g_free (parsed->activity.source_hash);
+      parsed->activity.source_hash = g_strdup (hash);
+
+      if (!stride_store_add_activity (store, &parsed->activity, NULL, 0,
+                                      (const StrideTrackpoint *) (gpointer) parsed->points->data,
+                                      parsed->points->len,
+                                      (const StrideLap *) (gpointer) parsed->laps->data,
+                                      parsed->laps->len,
+                                      error))
+        goto fail;
+
+      if (result->n_activities++ == 0)
+        result->activity_id = parsed->activity.id;
+      if (parsed->note != NULL)
+        g_string_append_printf (notes, "; %s", parsed->note);
+    }
+
+  /* A failed commit has already rolled back. */
+  if (!stride_store_commit (store, error))
+    {
+      result->n_activities = 0;
+      result->activity_id = 0;
+      return FALSE;
+    }
+
+  if (result->n_activities == 0)
+    {
+      result->status = STRIDE_IMPORT_STATUS_DUPLICATE;
+      result->activity_id = first_duplicate;
+      result->message = g_strdup_printf ("Already in the journal: an activity of the same sport "
+                                         "starts within %d s", STRIDE_IMPORT_DUPLICATE_WINDOW_S);
+    }
+  else
+    {
+      g_autofree char *already = NULL;
+
+      if (n_duplicates > 0)
+        already = g_strdup_printf ("; %u already in the journal", n_duplicates);
+
+      result->status = STRIDE_IMPORT_STATUS_IMPORTED;
+      result->message = g_strdup_printf ("Imported %u %s%s%s", result->n_activities,
+                                         result->n_activities == 1 ? "activity" : "activities",
+                                         already != NULL ? already : "", notes->str);
+    }
+
+  return TRUE;
+
+fail:
+  stride_store_rollback (store);
+  result->n_activities = 0;
+  result->activity_id = 0;
+  return FALSE;
+}
+
+gboolean
+stride_import_file (StrideStore         *store,
+                    GFile               *file,
+                    GCancellable        *cancellable,
+                    StrideImportResult  *result,
+                    GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) activities = NULL;
+  g_autofree char *hash = NULL;
+  StrideImportFormat format;
+  gint64 existing = 0;
+
+  g_return_val_if_fail (STRIDE_IS_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  stride_import_result_clear (result);
+
+  bytes = load_file (file, &format, cancellable, &local_error);
+  if (bytes == NULL)
+    goto fail;
+
+  hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+
+  if (stride_store_find_activity_by_hash (store, hash, &existing, &local_error))
+    {
+      result->status = STRIDE_IMPORT_STATUS_DUPLICATE;
+      result->activity_id = existing;
+      result->message = g_strdup ("Already imported: the same file");
+      return TRUE;
+    }
+  if (local_error != NULL)
+    goto fail;
+
+  activities = stride_import_parse_bytes (bytes, format, cancellable, &local_error);
+  if (activities == NULL)
+    goto fail;
+
+  if (!write_activities (store, activities, hash, result, cancellable, &local_error))
+    goto fail;
+
+  return TRUE;
+
+fail:
+  g_assert (local_error != NULL);
+
+  g_free (result->message);
+  result->message = g_strdup (local_error->message);
+
+  if (g_error_matches (local_error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_NOTHING_TO_IMPORT))
+    {
+      result->status = STRIDE_IMPORT_STATUS_SKIPPED;
+      return TRUE;
+    }
+
+  result->status = STRIDE_IMPORT_STATUS_ERROR;
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+/* Reports one file; FALSE only when cancelled. */
+static gboolean
+import_one (StrideStore          *store,
+            GFile                *file,
+            gboolean              explicit,
+            StrideImportFileFunc  func,
+            gpointer              user_data,
+            GCancellable         *cancellable,
+            GError              **error)
+{
+  g_auto(StrideImportResult) result = { 0, };
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *basename = g_file_get_basename (file);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  if (!explicit && stride_import_detect_format (basename, NULL) == STRIDE_IMPORT_FORMAT_UNKNOWN)
+    {
+      result.status = STRIDE_IMPORT_STATUS_SKIPPED;
+      result.message = g_strdup ("Unsupported file type");
+    }
+  else if (!stride_import_file (store, file, cancellable, &result, &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+
+  if (func != NULL)
+    func (file, &result, user_data);
+
+  return TRUE;
+}
+
+static void
+report_error (GFile                *file,
+              const GError         *error,
+              StrideImportFileFunc  func,
+              gpointer              user_data)
+{
+  StrideImportResult result = { 0, };
+
+  result.status = STRIDE_IMPORT_STATUS_ERROR;
+  result.message = error->message;
+
+  if (func != NULL)
+    func (file, &result, user_data);
+}
+
+static int
+compare_infos (gconstpointer a,
+               gconstpointer b)
+{
+  GFileInfo *ia = *(GFileInfo **) a;
+  GFileInfo *ib = *(GFileInfo **) b;
+
+  return strcmp (g_file_info_get_name (ia), g_file_info_get_name (ib));
+}
+
+static gboolean
+import_directory (StrideStore          *store,
+                  GFile                *dir,
+                  StrideImportFileFunc  func,
+                  gpointer              user_data,
+                  GCancellable         *cancellable,
+                  GError              **error)
+{
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) local_error = NULL;
+
+  enumerator = g_file_enumerate_children (dir,
+                                          G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                          G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                                          G_FILE_ATTRIBUTE_STANDARD_IS_HIDDEN,
+                                          G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
+                                          cancellable, &local_error);
+  while (enumerator != NULL)
+    {
+      GFileInfo *info = g_file_enumerator_next_file (enumerator, cancellable, &local_error);
+
+      if (info == NULL)
+        break;
+      g_ptr_array_add (infos, info);
+    }
+
+  if (local_error != NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      /* Report what could not be listed, and import what could. */
+      report_error (dir, local_error, func, user_data);
+    }
+
+  g_ptr_array_sort (infos, compare_infos);
+
+  for (guint i = 0; i < infos->len; i++)
+    {
+      GFileInfo *info = g_ptr_array_index (infos, i);
+      g_autoptr(GFile) child = g_file_get_child (dir, g_file_info_get_name (info));
+      GFileType type = g_file_info_get_file_type (info);
+
+      if (g_file_info_get_is_hidden (info))
+        continue;
+
+      /* Follow links to files, but not to directories: no loops. */
+      if (type == G_FILE_TYPE_SYMBOLIC_LINK)
+        {
+          type = g_file_query_file_type (child, G_FILE_QUERY_INFO_NONE, cancellable);
+          if (type != G_FILE_TYPE_REGULAR)
+            continue;
+        }
+
+      if (type == G_FILE_TYPE_DIRECTORY)
+        {
+          if (!import_directory (store, child, func, user_data, cancellable, error))
+            return FALSE;
+        }
+      else if (type == G_FILE_TYPE_REGULAR)
+        {
+          if (!import_one (store, child, FALSE, func, user_data, cancellable, error))
+            return FALSE;
+        }
+    }
+
+  return !g_cancellable_set_error_if_cancelled (cancellable, error);
+}
+
+gboolean
+stride_import_path (StrideStore          *store,
+                    GFile                *path,
+                    StrideImportFileFunc  func,
+                    gpointer              user_data,
+                    GCancellable         *cancellable,
+                    GError              **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (STRIDE_IS_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_FILE (path), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  info = g_file_query_info (path, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, &local_error);
+  if (info == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      report_error (path, local_error, func, user_data);
+      return TRUE;
+    }
+
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    return import_directory (store, path, func, user_data, cancellable, error);
+
+  return import_one (store, path, TRUE, func, user_data, cancellable, error);
+}

@@ -1,0 +1,100 @@
+/* stride-import.h
+ *
+ * Copyright 2026 The StrideStrong authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "stride-store.h"
+#include "stride-track.h"
+
+G_BEGIN_DECLS
+
+/* Activity-file import: format detection, gzip, de-duplication and one
+ * transaction per file. Nothing here keeps global state, so it can run in a
+ * worker thread (with a store that is used only from that thread). */
+
+typedef enum
+{
+  STRIDE_IMPORT_FORMAT_UNKNOWN,
+  STRIDE_IMPORT_FORMAT_GPX,
+  STRIDE_IMPORT_FORMAT_TCX,
+} StrideImportFormat;
+
+typedef enum
+{
+  STRIDE_IMPORT_STATUS_IMPORTED,     /* at least one activity written */
+  STRIDE_IMPORT_STATUS_DUPLICATE,    /* everything in it is already in the journal */
+  STRIDE_IMPORT_STATUS_SKIPPED,      /* nothing to import (routes, courses, other files) */
+  STRIDE_IMPORT_STATUS_ERROR,        /* unreadable or broken; nothing written */
+} StrideImportStatus;
+
+typedef struct
+{
+  StrideImportStatus  status;
+  guint               n_activities;  /* written by this import */
+  gint64              activity_id;   /* the first one written, or the one it duplicates; 0 = none */
+  char               *message;       /* one line: the reason, or what was noted */
+} StrideImportResult;
+
+/* Two activities of one sport starting this close are the same one. */
+#define STRIDE_IMPORT_DUPLICATE_WINDOW_S 60
+
+void               stride_import_result_clear     (StrideImportResult  *result);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (StrideImportResult, stride_import_result_clear)
+
+/* "imported", "duplicate", "skipped", "error". */
+const char        *stride_import_status_to_string (StrideImportStatus   status);
+
+/* By extension, case-insensitive: .gpx, .tcx, each optionally followed by
+ * .gz (*@compressed is then TRUE). */
+StrideImportFormat stride_import_detect_format    (const char          *filename,
+                                                   gboolean            *compressed);
+
+/* Parses a whole file's bytes (gzip data is recognised by its magic and
+ * decompressed while streaming). Returns (transfer full) (element-type
+ * StrideParsedActivity), or NULL with a STRIDE_IMPORT_ERROR. */
+GPtrArray         *stride_import_parse_bytes      (GBytes              *data,
+                                                   StrideImportFormat   format,
+                                                   GCancellable        *cancellable,
+                                                   GError             **error);
+/* Reads, detects and parses one file without touching a store. */
+GPtrArray         *stride_import_parse_file       (GFile               *file,
+                                                   GCancellable        *cancellable,
+                                                   GError             **error);
+
+/* Imports one file in one transaction: all of its activities or none.
+ * The file's SHA-256 becomes each activity's source_hash; a file whose hash
+ * is known, or whose activities all have a same-sport activity starting
+ * within STRIDE_IMPORT_DUPLICATE_WINDOW_S, is a DUPLICATE. @result must be
+ * zero-filled or previously used; it is always filled. Returns FALSE with
+ * @error (and status ERROR) when the file could not be imported; SKIPPED
+ * and DUPLICATE return TRUE. */
+gboolean           stride_import_file             (StrideStore         *store,
+                                                   GFile               *file,
+                                                   GCancellable        *cancellable,
+                                                   StrideImportResult  *result,
+                                                   GError             **error);
+
+typedef void (*StrideImportFileFunc) (GFile                    *file,
+                                      const StrideImportResult *result,
+                                      gpointer                  user_data);
+
+/* Imports @path: a file, or every file below a directory (recursively,
+ * sorted by name, hidden files and symlinked directories left out). @func
+ * is called once per file with its result; files of other types found in
+ * a directory are reported as SKIPPED, an explicitly named one as ERROR.
+ * Returns FALSE only when cancelled (the file being imported is then rolled
+ * back and not reported). */
+gboolean           stride_import_path             (StrideStore         *store,
+                                                   GFile               *path,
+                                                   StrideImportFileFunc func,
+                                                   gpointer             user_data,
+                                                   GCancellable        *cancellable,
+                                                   GError             **error);
+
+G_END_DECLS

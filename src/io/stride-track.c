@@ -1,0 +1,507 @@
+/* stride-track.c
+ *
+ * Copyright 2026 The StrideStrong authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "stride-track"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "stride-track.h"
+
+/* How the totals are computed (the same for every file format):
+ *
+ * - Points without a time between two timed points of the same segment get
+ *   a time interpolated along the distance (or the index when there is no
+ *   position); other untimed points are left out. Points whose time goes
+ *   back before the previous kept point are left out too (duplicated laps).
+ * - Distance: the file's own cumulative distance (TCX DistanceMeters) when
+ *   present, else the haversine great-circle distance between consecutive
+ *   points of one segment. A segment break (GPX <trkseg>, TCX <Track>) adds
+ *   no distance: it marks lost reception or a stopped recording.
+ * - Moving time: the time between consecutive points of one segment, minus
+ *   pauses. A pause is a run of consecutive intervals slower than
+ *   STRIDE_TRACK_PAUSE_SPEED (0.5 m/s) lasting more than
+ *   STRIDE_TRACK_PAUSE_MIN_S (10 s) in total; shorter stops count as moving,
+ *   and so does an interval whose speed is unknown. Gaps between segments
+ *   never count.
+ * - Elevation gain: the ascent of the elevation after a hysteresis of
+ *   STRIDE_TRACK_ELEVATION_HYST_M (2 m), so GPS noise smaller than that
+ *   does not add up.
+ * - Average heart rate: the mean of the samples that have one.
+ * - Duration: elapsed, from the start to the last point. */
+
+G_DEFINE_QUARK (stride-import-error-quark, stride_import_error)
+
+StrideParsedActivity *
+stride_parsed_activity_new (void)
+{
+  StrideParsedActivity *self = g_new0 (StrideParsedActivity, 1);
+
+  self->activity.sport = STRIDE_SPORT_OTHER;
+  self->points = g_array_new (FALSE, FALSE, sizeof (StrideTrackpoint));
+  self->laps = g_array_new (FALSE, FALSE, sizeof (StrideLap));
+
+  return self;
+}
+
+void
+stride_parsed_activity_free (StrideParsedActivity *self)
+{
+  if (self == NULL)
+    return;
+
+  stride_activity_clear (&self->activity);
+  g_clear_pointer (&self->points, g_array_unref);
+  g_clear_pointer (&self->laps, g_array_unref);
+  g_clear_pointer (&self->note, g_free);
+  g_free (self);
+}
+
+void
+stride_parsed_activity_add_note (StrideParsedActivity *self,
+                                 const char           *format,
+                                 ...)
+{
+  g_autofree char *sentence = NULL;
+  va_list args;
+
+  g_return_if_fail (self != NULL);
+
+  va_start (args, format);
+  sentence = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (self->note == NULL)
+    {
+      self->note = g_steal_pointer (&sentence);
+    }
+  else
+    {
+      char *joined = g_strconcat (self->note, "; ", sentence, NULL);
+
+      g_free (self->note);
+      self->note = joined;
+    }
+}
+
+static gboolean
+has_position (const StrideRawPoint *point)
+{
+  return !isnan (point->lat) && !isnan (point->lon);
+}
+
+double
+stride_track_distance (double lat1,
+                       double lon1,
+                       double lat2,
+                       double lon2)
+{
+  const double radius = 6371008.8;   /* IUGG mean Earth radius, m */
+  const double rad = G_PI / 180.0;
+  double dlat = (lat2 - lat1) * rad;
+  double dlon = (lon2 - lon1) * rad;
+  double a;
+
+  a = sin (dlat / 2) * sin (dlat / 2)
+      + cos (lat1 * rad) * cos (lat2 * rad) * sin (dlon / 2) * sin (dlon / 2);
+
+  return 2 * radius * asin (sqrt (MIN (1.0, a)));
+}
+
+/* Gives times to the untimed points [first, last) lying between the timed
+ * points first - 1 and last of one segment. */
+static void
+interpolate_times (const StrideRawPoint *raw,
+                   double               *times,
+                   guint                 first,
+                   guint                 last)
+{
+  double t0 = times[first - 1];
+  double t1 = times[last];
+  double total = 0;
+  gboolean by_distance = TRUE;
+  double along = 0;
+
+  for (guint i = first - 1; i < last; i++)
+    {
+      if (!has_position (&raw[i]) || !has_position (&raw[i + 1]))
+        {
+          by_distance = FALSE;
+          break;
+        }
+      total += stride_track_distance (raw[i].lat, raw[i].lon, raw[i + 1].lat, raw[i + 1].lon);
+    }
+  if (total <= 0)
+    by_distance = FALSE;
+
+  for (guint i = first; i < last; i++)
+    {
+      double fraction;
+
+      if (by_distance)
+        {
+          along += stride_track_distance (raw[i - 1].lat, raw[i - 1].lon, raw[i].lat, raw[i].lon);
+          fraction = along / total;
+        }
+      else
+        {
+          fraction = (double) (i - first + 1) / (double) (last - first + 1);
+        }
+      times[i] = t0 + (t1 - t0) * fraction;
+    }
+}
+
+/* Distance between two kept points, or NAN when unknown. */
+static double
+step_distance (const StrideRawPoint *a,
+               const StrideRawPoint *b,
+               gboolean              file_distance)
+{
+  if (file_distance)
+    {
+      if (!isnan (a->distance_m) && !isnan (b->distance_m))
+        return MAX (0.0, b->distance_m - a->distance_m);
+      return NAN;
+    }
+
+  if (has_position (a) && has_position (b))
+    return stride_track_distance (a->lat, a->lon, b->lat, b->lon);
+
+  return NAN;
+}
+
+guint
+stride_track_build (StrideParsedActivity *out,
+                    const StrideRawPoint *raw,
+                    guint                 n_raw,
+                    double                start_time)
+{
+  g_autofree double *times = NULL;
+  g_autofree guint *kept = NULL;
+  guint n_kept = 0;
+  guint n_interpolated = 0;
+  guint n_untimed = 0;
+  guint n_backwards = 0;
+  gboolean file_distance = FALSE;
+  double start;
+  double file_max = NAN;
+  double path = 0;
+  double moving = 0;
+  double slow_run = 0;
+  double gain = 0;
+  double ref_elevation = NAN;
+  gboolean climbing = FALSE;
+  gint64 hr_sum = 0;
+  guint hr_count = 0;
+
+  g_return_val_if_fail (out != NULL, 0);
+  g_return_val_if_fail (raw != NULL || n_raw == 0, 0);
+
+  times = g_new (double, MAX (n_raw, 1));
+  kept = g_new (guint, MAX (n_raw, 1));
+
+  for (guint i = 0; i < n_raw; i++)
+    times[i] = raw[i].time;
+
+  for (guint i = 0; i < n_raw;)
+    {
+      guint j = i;
+
+      if (!isnan (times[i]))
+        {
+          i++;
+          continue;
+        }
+
+      while (j < n_raw && isnan (times[j]))
+        j++;
+
+      /* Segment numbers only grow, so equal ends mean one segment. */
+      if (i > 0 && j < n_raw && raw[i - 1].segment == raw[j].segment)
+        {
+          interpolate_times (raw, times, i, j);
+          n_interpolated += j - i;
+        }
+      else
+        {
+          n_untimed += j - i;
+        }
+      i = j;
+    }
+
+  for (guint i = 0; i < n_raw; i++)
+    {
+      if (isnan (times[i]))
+        continue;
+      if (n_kept > 0 && times[i] < times[kept[n_kept - 1]])
+        {
+          n_backwards++;
+          continue;
+        }
+      kept[n_kept++] = i;
+      if (!isnan (raw[i].distance_m))
+        file_distance = TRUE;
+    }
+
+  if (n_interpolated > 0)
+    stride_parsed_activity_add_note (out, "%u points without a time got one interpolated",
+                                     n_interpolated);
+  if (n_untimed > 0)
+    stride_parsed_activity_add_note (out, "%u points without a time were left out", n_untimed);
+  if (n_backwards > 0)
+    stride_parsed_activity_add_note (out, "%u points going back in time were left out",
+                                     n_backwards);
+
+  if (n_kept == 0)
+    start = start_time;
+  else if (isnan (start_time))
+    start = times[kept[0]];
+  else
+    start = MIN (start_time, times[kept[0]]);
+
+  if (isnan (start))
+    return 0;
+
+  out->activity.start_utc = (gint64) floor (start);
+  out->activity.duration_s = n_kept > 0 ? times[kept[n_kept - 1]] - start : 0;
+
+  g_array_set_size (out->points, 0);
+
+  for (guint k = 0; k < n_kept; k++)
+    {
+      const StrideRawPoint *p = &raw[kept[k]];
+      StrideTrackpoint tp = { 0, };
+
+      if (k > 0)
+        {
+          const StrideRawPoint *prev = &raw[kept[k - 1]];
+          double dt = times[kept[k]] - times[kept[k - 1]];
+
+          if (prev->segment != p->segment)
+            {
+              if (slow_run <= STRIDE_TRACK_PAUSE_MIN_S)
+                moving += slow_run;
+              slow_run = 0;
+            }
+          else
+            {
+              double dd = step_distance (prev, p, file_distance);
+
+              if (!file_distance && !isnan (dd))
+                path += dd;
+
+              if (dt > 0)
+                {
+                  if (isnan (dd) || dd / dt >= STRIDE_TRACK_PAUSE_SPEED)
+                    {
+                      if (slow_run <= STRIDE_TRACK_PAUSE_MIN_S)
+                        moving += slow_run;
+                      slow_run = 0;
+                      moving += dt;
+                    }
+                  else
+                    {
+                      slow_run += dt;
+                    }
+                }
+            }
+        }
+
+      if (!isnan (p->elevation_m))
+        {
+          double e = p->elevation_m;
+
+          if (isnan (ref_elevation))
+            {
+              ref_elevation = e;
+            }
+          else if (climbing)
+            {
+              if (e > ref_elevation)
+                {
+                  gain += e - ref_elevation;
+                  ref_elevation = e;
+                }
+              else if (e < ref_elevation - STRIDE_TRACK_ELEVATION_HYST_M)
+                {
+                  climbing = FALSE;
+                  ref_elevation = e;
+                }
+            }
+          else
+            {
+              if (e < ref_elevation)
+                {
+                  ref_elevation = e;
+                }
+              else if (e > ref_elevation + STRIDE_TRACK_ELEVATION_HYST_M)
+                {
+                  gain += e - ref_elevation;
+                  ref_elevation = e;
+                  climbing = TRUE;
+                }
+            }
+        }
+
+      if (p->hr > 0 && p->hr <= STRIDE_TRACK_MAX_HR)
+        {
+          hr_sum += p->hr;
+          hr_count++;
+        }
+
+      if (file_distance && !isnan (p->distance_m))
+        file_max = isnan (file_max) ? p->distance_m : MAX (file_max, p->distance_m);
+
+      tp.time_s = times[kept[k]] - (double) out->activity.start_utc;
+      tp.lat = has_position (p) ? p->lat : NAN;
+      tp.lon = has_position (p) ? p->lon : NAN;
+      tp.elevation_m = p->elevation_m;
+      tp.distance_m = file_distance ? p->distance_m : path;
+      tp.hr = p->hr > 0 && p->hr <= STRIDE_TRACK_MAX_HR ? p->hr : 0;
+      tp.cadence = p->cadence;
+      if (!file_distance && !has_position (p))
+        tp.distance_m = NAN;
+      g_array_append_val (out->points, tp);
+    }
+
+  if (slow_run <= STRIDE_TRACK_PAUSE_MIN_S)
+    moving += slow_run;
+
+  out->activity.distance_m = file_distance ? (isnan (file_max) ? 0 : file_max) : path;
+  out->activity.moving_s = moving;
+  out->activity.elevation_gain_m = gain;
+  out->activity.avg_hr = hr_count > 0 ? (gint) ((double) hr_sum / hr_count + 0.5) : 0;
+
+  return n_kept;
+}
+
+gboolean
+stride_track_parse_time (const char *text,
+                         GTimeZone  *utc,
+                         double     *unix_s,
+                         gint       *offset_s)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *copy = NULL;
+
+  g_return_val_if_fail (unix_s != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+
+  copy = g_strstrip (g_strdup (text));
+  if (*copy == '\0')
+    return FALSE;
+
+  dt = g_date_time_new_from_iso8601 (copy, utc);
+  if (dt == NULL)
+    return FALSE;
+
+  *unix_s = (double) g_date_time_to_unix (dt) + g_date_time_get_microsecond (dt) / 1e6;
+  if (offset_s != NULL)
+    {
+      *offset_s = (gint) (g_date_time_get_utc_offset (dt) / G_TIME_SPAN_SECOND);
+      /* Real zones stay within ±14 h; anything past ±18 h is noise. */
+      if (ABS (*offset_s) > 18 * 3600)
+        *offset_s = 0;
+    }
+
+  return TRUE;
+}
+
+gboolean
+stride_track_parse_double (const char *text,
+                           double     *value)
+{
+  char *end = NULL;
+  double v;
+
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+
+  while (g_ascii_isspace (*text))
+    text++;
+  if (*text == '\0')
+    return FALSE;
+
+  v = g_ascii_strtod (text, &end);
+  if (end == text)
+    return FALSE;
+  while (g_ascii_isspace (*end))
+    end++;
+  if (*end != '\0' || !isfinite (v))
+    return FALSE;
+
+  *value = v;
+  return TRUE;
+}
+
+gboolean
+stride_track_parse_int (const char *text,
+                        gint       *value)
+{
+  double v;
+
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  /* Some writers put "121.0" where an integer belongs. */
+  if (!stride_track_parse_double (text, &v) || v < G_MININT || v > G_MAXINT)
+    return FALSE;
+
+  *value = (gint) lround (v);
+  return TRUE;
+}
+
+StrideSport
+stride_track_sport_from_text (const char  *text,
+                              StrideSport  fallback)
+{
+  static const struct {
+    const char  *word;
+    StrideSport  sport;
+  } words[] = {
+    /* Substrings, first match wins; "run" covers running, trail_running… */
+    { "run", STRIDE_SPORT_RUN },
+    { "jog", STRIDE_SPORT_RUN },
+    { "treadmill", STRIDE_SPORT_RUN },
+    { "bik", STRIDE_SPORT_CYCLING },
+    { "cycl", STRIDE_SPORT_CYCLING },
+    { "ride", STRIDE_SPORT_CYCLING },
+    { "walk", STRIDE_SPORT_WALK },
+    { "hik", STRIDE_SPORT_WALK },
+    { "swim", STRIDE_SPORT_SWIM },
+    { "strength", STRIDE_SPORT_STRENGTH },
+  };
+  g_autofree char *lower = NULL;
+
+  if (text == NULL)
+    return fallback;
+
+  lower = g_strstrip (g_ascii_strdown (text, -1));
+  if (*lower == '\0')
+    return fallback;
+
+  /* Strava's older GPX exports write its numeric activity type. */
+  if (g_str_equal (lower, "9"))
+    return STRIDE_SPORT_RUN;
+  if (g_str_equal (lower, "1"))
+    return STRIDE_SPORT_CYCLING;
+  if (g_str_equal (lower, "4") || g_str_equal (lower, "10"))
+    return STRIDE_SPORT_WALK;
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      if (strstr (lower, words[i].word) != NULL)
+        return words[i].sport;
+    }
+
+  return STRIDE_SPORT_OTHER;
+}

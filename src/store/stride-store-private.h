@@ -1,0 +1,77 @@
+/* stride-store-private.h
+ *
+ * Copyright 2026 The StrideStrong authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "stride-store.h"
+
+G_BEGIN_DECLS
+
+/* One step of the schema history: brings a database from version - 1 to
+ * @version, with @sql, or with @apply when SQL alone is not enough. Steps
+ * run inside the migration transaction; they must not commit. */
+typedef gboolean (*StrideMigrationFunc) (sqlite3  *db,
+                                         GError  **error);
+
+typedef struct
+{
+  int                  version;
+  const char          *sql;
+  StrideMigrationFunc  apply;
+} StrideMigration;
+
+/* The migrations of this build, ending at STRIDE_STORE_SCHEMA_VERSION. */
+const StrideMigration *_stride_store_get_migrations        (guint              *n_migrations);
+
+/* Like stride_store_open(), with another schema history (for tests). The
+ * last step's version is the version this store writes. */
+StrideStore           *_stride_store_open_with_migrations  (const char         *path,
+                                                            const StrideMigration *migrations,
+                                                            guint               n_migrations,
+                                                            GError            **error);
+
+/* Test hooks: limit the file to @max_pages pages to simulate a full disk. */
+gint64                 _stride_store_get_page_count        (StrideStore        *self);
+gboolean               _stride_store_set_max_page_count    (StrideStore        *self,
+                                                            gint64              max_pages,
+                                                            GError            **error);
+
+/* For the other files of the store. */
+sqlite3               *_stride_store_get_db                (StrideStore        *self);
+/* A cached prepared statement, reset and with no bindings. */
+sqlite3_stmt          *_stride_store_prepare               (StrideStore        *self,
+                                                            const char         *sql,
+                                                            GError            **error);
+void                   _stride_store_set_error             (GError            **error,
+                                                            sqlite3            *db,
+                                                            int                 rc,
+                                                            const char         *context);
+
+/* Schema v1 (stride-store-schema.c) and the exercise library seed
+ * (stride-exercise-library.c). */
+gboolean               _stride_store_migrate_v1            (sqlite3            *db,
+                                                            GError            **error);
+gboolean               _stride_exercise_library_seed       (sqlite3            *db,
+                                                            GError            **error);
+guint                  _stride_exercise_library_get_size   (void);
+
+/* A statement from _stride_store_prepare() that resets itself when it goes
+ * out of scope, so no read transaction stays open by accident. */
+typedef sqlite3_stmt *StrideCachedStmt;
+
+static inline void
+_stride_cached_stmt_reset (sqlite3_stmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+G_DEFINE_AUTO_CLEANUP_FREE_FUNC (StrideCachedStmt, _stride_cached_stmt_reset, NULL)
+
+G_END_DECLS

@@ -1,0 +1,358 @@
+/* stride-application.c
+ *
+ * Copyright 2026 The StrideStrong authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "stride-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "stride-application.h"
+#include "stride-cli.h"
+#include "stride-preferences-window.h"
+#include "stride-window.h"
+
+struct _StrideApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (StrideApplication, stride_application, ADW_TYPE_APPLICATION)
+
+/* Options of DESIGN.md's command-line face. Names are a contract with
+ * scripts outside the repository: never rename one. */
+static const GOptionEntry main_entries[] = {
+  { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Use the journal in PATH instead of the default one"), N_("PATH") },
+  { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Open a temporary copy of a sample journal"), NULL },
+  /* A string, not an int: GApplication drops an int option that is 0, and
+   * "--generate-demo 0" must be refused, not open the window. */
+  { "generate-demo", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write a sample journal of YEARS years into the --database file and exit"), N_("YEARS") },
+  { "import", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+    N_("Import activity files or folders (more may follow as arguments) and exit"), N_("FILE|DIR") },
+  { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export every table of the journal as CSV files into DIR and exit"), N_("DIR") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and exit"), NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
+  { NULL }
+};
+
+/* Scratch storage so that the same entries can be parsed once up front:
+ * GApplication reports a bad option with exit status 1, but our
+ * command-line contract says 2, with the usage on stderr. */
+typedef union
+{
+  gboolean   flag;
+  int        number;
+  char      *string;
+  char     **strv;
+} OptionValue;
+
+static gboolean
+check_command_line (char   **arguments,
+                    GError **error)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autofree GOptionEntry *entries = NULL;
+  g_autofree OptionValue *values = NULL;
+  g_autofree char **argv_copy = NULL;
+  int argc = g_strv_length (arguments);
+  gboolean ok;
+
+  entries = g_memdup2 (main_entries, sizeof main_entries);
+  values = g_new0 (OptionValue, G_N_ELEMENTS (main_entries));
+  for (guint i = 0; entries[i].long_name != NULL; i++)
+    entries[i].arg_data = &values[i];
+
+  /* g_option_context_parse() removes what it consumes from the array. */
+  argv_copy = g_memdup2 (arguments, sizeof (char *) * (argc + 1));
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  ok = g_option_context_parse (context, &argc, &argv_copy, error);
+
+  for (guint i = 0; entries[i].long_name != NULL; i++)
+    {
+      if (entries[i].arg == G_OPTION_ARG_FILENAME || entries[i].arg == G_OPTION_ARG_STRING)
+        g_free (values[i].string);
+      else if (entries[i].arg == G_OPTION_ARG_FILENAME_ARRAY)
+        g_strfreev (values[i].strv);
+    }
+
+  return ok;
+}
+
+static char *
+usage_text (void)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+
+  g_option_context_add_main_entries (context, main_entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("A training journal for runners who lift."));
+  return g_option_context_get_help (context, TRUE, NULL);
+}
+
+static gboolean
+stride_application_local_command_line (GApplication   *app,
+                                       char         ***arguments,
+                                       int            *exit_status)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean asks_for_help = FALSE;
+
+  for (guint i = 1; (*arguments)[i] != NULL; i++)
+    if (g_str_equal ((*arguments)[i], "--help") || g_str_equal ((*arguments)[i], "-h")
+        || g_str_has_prefix ((*arguments)[i], "--help-"))
+      asks_for_help = TRUE;
+
+  if (!asks_for_help && !check_command_line (*arguments, &error))
+    {
+      g_autofree char *usage = usage_text ();
+
+      g_printerr ("%s: %s\n\n%s", g_get_prgname (), error->message, usage);
+      *exit_status = 2;
+      return TRUE;
+    }
+
+  return G_APPLICATION_CLASS (stride_application_parent_class)->local_command_line (app,
+                                                                                   arguments,
+                                                                                   exit_status);
+}
+
+static int
+stride_application_handle_local_options (GApplication *app,
+                                         GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return 0;
+    }
+
+  /* Scripted work runs in this process and never opens a window. */
+  return stride_cli_run (options);
+}
+
+static void
+open_window (StrideApplication       *self,
+             GApplicationCommandLine *command_line,
+             GVariantDict            *options)
+{
+  g_autofree char *database = NULL;
+  g_autofree char *path = NULL;
+  StrideWindow *window;
+
+  if (g_variant_dict_lookup (options, "database", "^ay", &database))
+    {
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line,
+                                                                              database);
+      path = g_file_get_path (file);
+    }
+
+  window = stride_window_new (self);
+  gtk_window_present (GTK_WINDOW (window));
+
+  if (g_variant_dict_contains (options, "demo"))
+    stride_window_open_demo (window);
+  else
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *resolved = stride_store_resolve_path (path);
+
+      if (!stride_window_open_journal (window, resolved, &error))
+        g_application_command_line_printerr (command_line, "%s: %s\n",
+                                             g_get_prgname (), error->message);
+    }
+}
+
+static int
+stride_application_command_line (GApplication            *app,
+                                 GApplicationCommandLine *command_line)
+{
+  StrideApplication *self = STRIDE_APPLICATION (app);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+
+  open_window (self, command_line, options);
+  return 0;
+}
+
+static void
+stride_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = stride_store_resolve_path (NULL);
+
+      window = GTK_WINDOW (stride_window_new (STRIDE_APPLICATION (app)));
+      if (!stride_window_open_journal (STRIDE_WINDOW (window), path, &error))
+        g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  StrideApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  StridePreferencesWindow *preferences = stride_preferences_window_new (self->settings);
+
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  StrideApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  static const char *developers[] = { "The StrideStrong authors", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "application-icon", APP_ID,
+                        "application-name", _("StrideStrong"),
+                        "developer-name", _("The StrideStrong authors"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Plan runs and short strength sessions, log them, "
+                                      "and keep your legs in balance. Your journal stays "
+                                      "on your own disk."),
+                        "website", "https://example.com/stridestrong",
+                        "issue-url", "https://example.com/stridestrong/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "copyright", "© 2026 The StrideStrong authors",
+                        "developers", developers,
+                        /* Translators: Replace "translator-credits" with your names, one name per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  adw_about_window_add_credit_section (ADW_ABOUT_WINDOW (about), _("Training Science"),
+                                       (const char *[]) {
+                                         "Frandsen et al. 2025 (single-run spike)",
+                                         "Foster 2001 (session RPE)",
+                                         "Williams et al. 2017 (EWMA workload)",
+                                         "Aagaard et al. 1995 (hamstring:quadriceps ratio)",
+                                         NULL });
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GApplication *app = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  /* Close through the windows so each saves its size and page. */
+  for (GList *l = windows; l != NULL;)
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_close (window);
+    }
+}
+
+static const GActionEntry app_actions[] = {
+  { "preferences", preferences_action },
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
+stride_application_startup (GApplication *app)
+{
+  StrideApplication *self = STRIDE_APPLICATION (app);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *import_accels[] = { "<Control>o", NULL };
+  static const char *export_accels[] = { "<Control><Shift>e", NULL };
+  static const char *search_accels[] = { "<Control>f", NULL };
+
+  G_APPLICATION_CLASS (stride_application_parent_class)->startup (app);
+
+  /* Only now: the scripted command-line work never needs settings. */
+  self->settings = g_settings_new (APP_ID);
+
+  gtk_window_set_default_icon_name (APP_ID);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.import", import_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.export", export_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
+}
+
+static void
+stride_application_dispose (GObject *object)
+{
+  StrideApplication *self = STRIDE_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (stride_application_parent_class)->dispose (object);
+}
+
+static void
+stride_application_class_init (StrideApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = stride_application_dispose;
+
+  app_class->local_command_line = stride_application_local_command_line;
+  app_class->handle_local_options = stride_application_handle_local_options;
+  app_class->command_line = stride_application_command_line;
+  app_class->activate = stride_application_activate;
+  app_class->startup = stride_application_startup;
+}
+
+static void
+stride_application_init (StrideApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("A training journal for runners who lift."));
+}
+
+StrideApplication *
+stride_application_new (void)
+{
+  return g_object_new (STRIDE_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}
+
+GSettings *
+stride_application_get_settings (StrideApplication *self)
+{
+  g_return_val_if_fail (STRIDE_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}

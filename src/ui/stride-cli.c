@@ -1,0 +1,252 @@
+/* stride-cli.c
+ *
+ * Copyright 2026 The StrideStrong authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "stride-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "stride-cli.h"
+#include "stride-csv-export.h"
+#include "stride-demo-writer.h"
+#include "stride-import.h"
+#include "stride-store.h"
+
+/* Exit statuses: 0 success, 1 the work failed, 2 the command line was wrong. */
+enum { EXIT_OK = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
+
+#define MAX_DEMO_YEARS 50
+
+static char *
+lookup_path (GVariantDict *options,
+             const char   *name)
+{
+  g_autofree char *value = NULL;
+
+  if (!g_variant_dict_lookup (options, name, "^ay", &value))
+    return NULL;
+
+  return g_steal_pointer (&value);
+}
+
+static guint32
+today_julian (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDate) date = g_date_new_dmy (g_date_time_get_day_of_month (now),
+                                          g_date_time_get_month (now),
+                                          g_date_time_get_year (now));
+
+  return g_date_get_julian (date);
+}
+
+static StrideStore *
+open_store (GVariantDict *options,
+            gboolean      must_be_explicit)
+{
+  g_autofree char *explicit_path = lookup_path (options, "database");
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  StrideStore *store;
+
+  if (must_be_explicit && explicit_path == NULL && g_getenv ("STRIDESTRONG_DB") == NULL)
+    {
+      g_printerr (_("%s: --generate-demo needs --database PATH: a sample journal never "
+                    "goes into your own journal\n"), g_get_prgname ());
+      return NULL;
+    }
+
+  path = stride_store_resolve_path (explicit_path);
+  store = stride_store_open (path, &error);
+  if (store == NULL)
+    {
+      g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+      return NULL;
+    }
+
+  if (stride_store_is_read_only (store))
+    {
+      g_printerr ("%s: %s\n", g_get_prgname (), stride_store_get_read_only_reason (store));
+      g_object_unref (store);
+      return NULL;
+    }
+
+  return store;
+}
+
+static int
+generate_demo (GVariantDict *options,
+               const char   *years_text)
+{
+  g_autoptr(StrideStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 activities;
+  guint64 years;
+
+  if (!g_ascii_string_to_unsigned (years_text, 10, 1, MAX_DEMO_YEARS, &years, NULL))
+    {
+      g_printerr (_("%s: --generate-demo takes a number of years from 1 to %d, not “%s”\n"),
+                  g_get_prgname (), MAX_DEMO_YEARS, years_text);
+      return EXIT_USAGE;
+    }
+
+  store = open_store (options, TRUE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  activities = stride_store_count_rows (store, "activity", &error);
+  if (activities != 0)
+    {
+      if (error != NULL)
+        g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+      else
+        g_printerr (_("%s: %s already holds a journal; give the sample journal a new file\n"),
+                    g_get_prgname (), stride_store_get_path (store));
+      return EXIT_FAILED;
+    }
+
+  if (!stride_demo_write (store, (guint) years, today_julian (), &error))
+    {
+      g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+      return EXIT_FAILED;
+    }
+
+  return EXIT_OK;
+}
+
+static void
+print_import_result_cb (GFile                    *file,
+                        const StrideImportResult *result,
+                        gpointer                  user_data)
+{
+  gboolean *failed = user_data;
+  g_autofree char *name = g_file_get_parse_name (file);
+
+  /* One line per file; "imported", "duplicate" and "error: …" are read
+   * by scripts. */
+  switch (result->status)
+    {
+    case STRIDE_IMPORT_STATUS_IMPORTED:
+      g_print ("%s: imported\n", name);
+      break;
+
+    case STRIDE_IMPORT_STATUS_DUPLICATE:
+      g_print ("%s: duplicate\n", name);
+      break;
+
+    case STRIDE_IMPORT_STATUS_SKIPPED:
+      g_print ("%s: skipped: %s\n", name, result->message ? result->message : "");
+      break;
+
+    case STRIDE_IMPORT_STATUS_ERROR:
+    default:
+      *failed = TRUE;
+      g_print ("%s: error: %s\n", name, result->message ? result->message : "");
+      break;
+    }
+}
+
+/* FALSE only when the walk itself stopped; bad files just set *failed. */
+static gboolean
+import_list (StrideStore  *store,
+             const char  **paths,
+             gboolean     *failed)
+{
+  for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (paths[i]);
+      g_autoptr(GError) error = NULL;
+
+      if (!stride_import_path (store, file, print_import_result_cb, failed, NULL, &error))
+        {
+          g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static int
+import_paths (GVariantDict *options,
+              const char  **named,
+              const char  **remaining)
+{
+  g_autoptr(StrideStore) store = open_store (options, FALSE);
+  gboolean failed = FALSE;
+
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  if (!import_list (store, named, &failed) || !import_list (store, remaining, &failed))
+    return EXIT_FAILED;
+
+  return failed ? EXIT_FAILED : EXIT_OK;
+}
+
+static int
+export_csv (GVariantDict *options,
+            const char   *dir)
+{
+  g_autoptr(StrideStore) store = NULL;
+  g_autoptr(GFile) folder = g_file_new_for_commandline_arg (dir);
+  g_autoptr(GError) error = NULL;
+
+  store = open_store (options, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  if (!stride_csv_export_dir (store, folder, &error))
+    {
+      g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+      return EXIT_FAILED;
+    }
+
+  return EXIT_OK;
+}
+
+int
+stride_cli_run (GVariantDict *options)
+{
+  g_autofree const char **import = NULL;
+  g_autofree const char **remaining = NULL;
+  g_autofree char *export_dir = NULL;
+  const char *years;
+
+  g_return_val_if_fail (options != NULL, EXIT_USAGE);
+
+  g_variant_dict_lookup (options, "import", "^a&ay", &import);
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &remaining);
+  export_dir = lookup_path (options, "export-csv");
+
+  if ((import != NULL) + (export_dir != NULL)
+      + g_variant_dict_contains (options, "generate-demo") > 1)
+    {
+      g_printerr (_("%s: give only one of --generate-demo, --import and --export-csv\n"),
+                  g_get_prgname ());
+      return EXIT_USAGE;
+    }
+
+  if (remaining != NULL && import == NULL)
+    {
+      g_printerr (_("%s: unexpected argument “%s”; to import files, put --import before them\n"),
+                  g_get_prgname (), remaining[0]);
+      return EXIT_USAGE;
+    }
+
+  if (g_variant_dict_lookup (options, "generate-demo", "&s", &years))
+    return generate_demo (options, years);
+
+  if (import != NULL)
+    return import_paths (options, import, remaining);
+
+  if (export_dir != NULL)
+    return export_csv (options, export_dir);
+
+  return -1;
+}

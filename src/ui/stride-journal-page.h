@@ -1,0 +1,28 @@
+/* stride-journal-page.h
+ *
+ * Copyright 2026 The StrideStrong authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define STRIDE_TYPE_JOURNAL_PAGE (stride_journal_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (StrideJournalPage, stride_journal_page, STRIDE, JOURNAL_PAGE, GtkWidget)
+
+/* @model: a GListModel of StrideJournalItem, or NULL. */
+void         stride_journal_page_set_model    (StrideJournalPage *self,
+                                               GListModel        *model);
+void         stride_journal_page_show_loading (StrideJournalPage *self,
+                                               const char        *title);
+void         stride_journal_page_show_error   (StrideJournalPage *self,
+                                               const char        *title,
+                                               const char        *description);
+GtkListView *stride_journal_page_get_list_view (StrideJournalPage *self);
+
+G_END_DECLS

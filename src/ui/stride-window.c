@@ -1,0 +1,676 @@
+/* stride-window.c
+ *
+ * Copyright 2026 The StrideStrong authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "stride-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "stride-csv-export.h"
+#include "stride-demo-writer.h"
+#include "stride-import.h"
+#include "stride-journal-model.h"
+#include "stride-journal-page.h"
+#include "stride-window.h"
+
+/* How often the window asks SQLite whether another process (a command-line
+ * import, say) changed the journal. One cheap PRAGMA per tick. */
+#define EXTERNAL_CHANGE_POLL_SECONDS 2
+
+#define DEMO_YEARS 2
+
+struct _StrideWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewStack         *stack;
+  StrideJournalPage    *journal_page;
+
+  /* Owned references */
+  GSettings            *settings;
+  StrideStore          *store;
+  StrideJournalModel   *journal_model;
+  GCancellable         *cancellable;
+  char                 *demo_dir;
+  guint                 poll_source;
+  guint                 busy : 1;
+};
+
+G_DEFINE_FINAL_TYPE (StrideWindow, stride_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+toast (StrideWindow *self,
+       const char   *title)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+static void
+update_actions (StrideWindow *self)
+{
+  gboolean has_store = self->store != NULL && !self->busy;
+  gboolean writable = has_store && !stride_store_is_read_only (self->store);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-demo", !self->busy);
+}
+
+static void
+remove_demo_dir (StrideWindow *self)
+{
+  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  if (self->demo_dir == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/journal.db%s", self->demo_dir, suffixes[i]);
+
+      g_unlink (path);
+    }
+  g_rmdir (self->demo_dir);
+  g_clear_pointer (&self->demo_dir, g_free);
+}
+
+static gboolean
+poll_external_change_cb (gpointer user_data)
+{
+  StrideWindow *self = user_data;
+
+  if (self->store != NULL && !self->busy && stride_store_poll_external_change (self->store))
+    stride_journal_model_reload (self->journal_model);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+set_store (StrideWindow *self,
+           StrideStore  *store,
+           const char   *demo_dir)
+{
+  const char *subtitle = NULL;
+
+  g_clear_object (&self->journal_model);
+  g_set_object (&self->store, store);
+  remove_demo_dir (self);
+  self->demo_dir = g_strdup (demo_dir);
+
+  if (store == NULL)
+    {
+      adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
+      update_actions (self);
+      return;
+    }
+
+  self->journal_model = stride_journal_model_new (store);
+  stride_journal_page_set_model (self->journal_page, G_LIST_MODEL (self->journal_model));
+
+  if (demo_dir != NULL)
+    subtitle = _("Demo Journal");
+  else if (stride_store_is_read_only (store))
+    subtitle = _("Read-Only");
+  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+
+  if (stride_store_is_read_only (store))
+    {
+      AdwToast *notice = adw_toast_new (stride_store_get_read_only_reason (store));
+
+      adw_toast_set_timeout (notice, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, notice);
+    }
+
+  update_actions (self);
+}
+
+static void
+show_error_dialog (StrideWindow *self,
+                   const char   *heading,
+                   const char   *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+gboolean
+stride_window_open_journal (StrideWindow  *self,
+                            const char    *path,
+                            GError       **error)
+{
+  g_autoptr(StrideStore) store = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (STRIDE_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  store = stride_store_open (path, &local_error);
+  if (store == NULL)
+    {
+      set_store (self, NULL, NULL);
+      stride_journal_page_show_error (self->journal_page, _("Could Not Open the Journal"),
+                                      local_error->message);
+      show_error_dialog (self, _("Could Not Open the Journal"), local_error->message);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  set_store (self, store, NULL);
+  return TRUE;
+}
+
+/* Demo journal: made in a worker thread so the window stays responsive. */
+
+typedef struct
+{
+  char        *dir;
+  StrideStore *store;
+} DemoJournal;
+
+static void
+demo_journal_free (gpointer data)
+{
+  DemoJournal *demo = data;
+
+  g_clear_object (&demo->store);
+  g_free (demo->dir);
+  g_free (demo);
+}
+
+static guint32
+today_julian (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDate) date = g_date_new_dmy (g_date_time_get_day_of_month (now),
+                                          g_date_time_get_month (now),
+                                          g_date_time_get_year (now));
+
+  return g_date_get_julian (date);
+}
+
+static void
+create_demo_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  DemoJournal *demo = g_new0 (DemoJournal, 1);
+
+  demo->dir = g_dir_make_tmp ("stridestrong-demo-XXXXXX", &error);
+  if (demo->dir == NULL)
+    {
+      demo_journal_free (demo);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  path = g_build_filename (demo->dir, "journal.db", NULL);
+  demo->store = stride_store_open (path, &error);
+  if (demo->store == NULL
+      || !stride_demo_write (demo->store, DEMO_YEARS, GPOINTER_TO_UINT (task_data), &error))
+    {
+      g_clear_object (&demo->store);
+      g_unlink (path);
+      g_rmdir (demo->dir);
+      demo_journal_free (demo);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_pointer (task, demo, demo_journal_free);
+}
+
+static void
+create_demo_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  StrideWindow *self = STRIDE_WINDOW (source_object);
+  g_autoptr(GError) error = NULL;
+  DemoJournal *demo;
+
+  self->busy = FALSE;
+  demo = g_task_propagate_pointer (G_TASK (result), &error);
+  if (demo == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          stride_journal_page_show_error (self->journal_page,
+                                          _("Could Not Create the Demo Journal"),
+                                          error->message);
+          update_actions (self);
+        }
+      return;
+    }
+
+  set_store (self, demo->store, demo->dir);
+  toast (self, _("This is a demo journal: it is deleted when you close the window"));
+  demo_journal_free (demo);
+}
+
+void
+stride_window_open_demo (StrideWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (STRIDE_IS_WINDOW (self));
+
+  if (self->busy)
+    return;
+
+  self->busy = TRUE;
+  update_actions (self);
+  stride_journal_page_show_loading (self->journal_page, _("Preparing the Demo Journal…"));
+
+  task = g_task_new (self, self->cancellable, create_demo_cb, NULL);
+  g_task_set_source_tag (task, stride_window_open_demo);
+  g_task_set_task_data (task, GUINT_TO_POINTER (today_julian ()), NULL);
+  g_task_run_in_thread (task, create_demo_thread);
+}
+
+static void
+open_demo_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  stride_window_open_demo (STRIDE_WINDOW (widget));
+}
+
+/* Import: files are read and written in a worker thread; each file is one
+ * transaction, so a bad file never leaves half an activity behind. */
+
+typedef struct
+{
+  char      *path;
+  GPtrArray *files;
+  guint      imported;
+  guint      duplicates;
+  guint      activities;
+  GString   *problems;
+} ImportJob;
+
+static void
+import_job_free (gpointer data)
+{
+  ImportJob *job = data;
+
+  g_free (job->path);
+  g_ptr_array_unref (job->files);
+  g_string_free (job->problems, TRUE);
+  g_free (job);
+}
+
+static void
+import_file_cb (GFile                    *file,
+                const StrideImportResult *result,
+                gpointer                  user_data)
+{
+  ImportJob *job = user_data;
+  g_autofree char *name = g_file_get_basename (file);
+
+  switch (result->status)
+    {
+    case STRIDE_IMPORT_STATUS_IMPORTED:
+      job->imported++;
+      job->activities += result->n_activities;
+      break;
+
+    case STRIDE_IMPORT_STATUS_DUPLICATE:
+      job->duplicates++;
+      break;
+
+    case STRIDE_IMPORT_STATUS_SKIPPED:
+    case STRIDE_IMPORT_STATUS_ERROR:
+    default:
+      g_string_append_printf (job->problems, "%s: %s\n", name,
+                              result->message ? result->message : _("unknown error"));
+      break;
+    }
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportJob *job = task_data;
+  g_autoptr(StrideStore) store = NULL;
+  g_autoptr(GError) open_error = NULL;
+
+  /* A connection of its own: the window keeps reading on the main thread
+   * while this one writes, exactly like a second process would. */
+  store = stride_store_open (job->path, &open_error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&open_error));
+      return;
+    }
+
+  for (guint i = 0; i < job->files->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!stride_import_path (store, g_ptr_array_index (job->files, i), import_file_cb, job,
+                               cancellable, &error))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+import_done_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  StrideWindow *self = STRIDE_WINDOW (source_object);
+  ImportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+
+  self->busy = FALSE;
+  update_actions (self);
+  stride_journal_model_reload (self->journal_model);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error_dialog (self, _("Import Stopped"), error->message);
+      return;
+    }
+
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Imported %u activity",
+                                          "Imported %u activities",
+                                          job->activities),
+                             job->activities);
+  if (job->duplicates > 0)
+    {
+      g_autofree char *with_duplicates =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "%s, %u file was already in the journal",
+                                      "%s, %u files were already in the journal",
+                                      job->duplicates),
+                         summary, job->duplicates);
+
+      g_free (summary);
+      summary = g_steal_pointer (&with_duplicates);
+    }
+
+  if (job->problems->len > 0)
+    show_error_dialog (self, summary, job->problems->str);
+  else
+    toast (self, summary);
+}
+
+static void
+import_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    gpointer         user_data)
+{
+  StrideWindow *self = user_data;
+  g_autoptr(GListModel) files = NULL;
+  g_autoptr(GTask) task = NULL;
+  ImportJob *job;
+
+  if (response != GTK_RESPONSE_ACCEPT || self->store == NULL)
+    {
+      g_object_unref (dialog);
+      return;
+    }
+
+  files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+  job = g_new0 (ImportJob, 1);
+  job->path = g_strdup (stride_store_get_path (self->store));
+  job->files = g_ptr_array_new_with_free_func (g_object_unref);
+  job->problems = g_string_new (NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    g_ptr_array_add (job->files, g_list_model_get_item (files, i));
+  g_object_unref (dialog);
+
+  self->busy = TRUE;
+  update_actions (self);
+  toast (self, _("Importing…"));
+
+  task = g_task_new (self, self->cancellable, import_done_cb, NULL);
+  g_task_set_source_tag (task, import_response_cb);
+  g_task_set_task_data (task, job, import_job_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  StrideWindow *self = STRIDE_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) activities = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (activities, _("Activity Files (GPX, TCX)"));
+  for (guint i = 0; i < 4; i++)
+    gtk_file_filter_add_suffix (activities, (const char *[]) { "gpx", "tcx", "gpx.gz", "tcx.gz" }[i]);
+
+  chooser = gtk_file_chooser_native_new (_("Import Activities"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), activities);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (import_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Export: every table as CSV into a folder the user picks. */
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  const char *path = g_object_get_data (G_OBJECT (task), "journal-path");
+  g_autoptr(StrideStore) store = NULL;
+  GError *error = NULL;
+
+  store = stride_store_open (path, &error);
+  if (store != NULL && stride_csv_export_dir (store, G_FILE (task_data), &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+export_done_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  StrideWindow *self = STRIDE_WINDOW (source_object);
+  g_autoptr(GError) error = NULL;
+
+  self->busy = FALSE;
+  update_actions (self);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    show_error_dialog (self, _("Could Not Export the Journal"), error->message);
+  else
+    {
+      g_autofree char *name = g_file_get_basename (g_task_get_task_data (G_TASK (result)));
+      g_autofree char *message = g_strdup_printf (_("Exported the journal to “%s”"), name);
+
+      toast (self, message);
+    }
+}
+
+static void
+export_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    gpointer         user_data)
+{
+  StrideWindow *self = user_data;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GTask) task = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->store != NULL)
+    folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_object_unref (dialog);
+
+  if (folder == NULL)
+    return;
+
+  self->busy = TRUE;
+  update_actions (self);
+
+  task = g_task_new (self, self->cancellable, export_done_cb, NULL);
+  g_task_set_source_tag (task, export_response_cb);
+  g_task_set_task_data (task, g_steal_pointer (&folder), g_object_unref);
+  g_object_set_data_full (G_OBJECT (task), "journal-path",
+                          g_strdup (stride_store_get_path (self->store)), g_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  StrideWindow *self = STRIDE_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Export the Journal as CSV"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Export"),
+                                         NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Window state */
+
+static void
+save_window_state (StrideWindow *self)
+{
+  int width;
+  int height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_delay (self->settings);
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)))
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  g_settings_set_string (self->settings, "last-page",
+                         adw_view_stack_get_visible_child_name (self->stack));
+  g_settings_apply (self->settings);
+}
+
+static void
+restore_window_state (StrideWindow *self)
+{
+  g_autofree char *page = g_settings_get_string (self->settings, "last-page");
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  if (adw_view_stack_get_child_by_name (self->stack, page) != NULL)
+    adw_view_stack_set_visible_child_name (self->stack, page);
+}
+
+static gboolean
+stride_window_close_request (GtkWindow *window)
+{
+  save_window_state (STRIDE_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (stride_window_parent_class)->close_request (window);
+}
+
+static void
+stride_window_dispose (GObject *object)
+{
+  StrideWindow *self = STRIDE_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->poll_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), STRIDE_TYPE_WINDOW);
+
+  /* The model holds the store: drop both before deleting a demo file. */
+  g_clear_object (&self->journal_model);
+  g_clear_object (&self->store);
+  remove_demo_dir (self);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (stride_window_parent_class)->dispose (object);
+}
+
+static void
+stride_window_class_init (StrideWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = stride_window_dispose;
+  window_class->close_request = stride_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/stride-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, StrideWindow, journal_page);
+  gtk_widget_class_bind_template_child (widget_class, StrideWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, StrideWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, StrideWindow, toast_overlay);
+
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
+
+  g_type_ensure (STRIDE_TYPE_JOURNAL_PAGE);
+}
+
+static void
+stride_window_init (StrideWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  self->cancellable = g_cancellable_new ();
+  restore_window_state (self);
+  update_actions (self);
+
+  self->poll_source = g_timeout_add_seconds (EXTERNAL_CHANGE_POLL_SECONDS,
+                                             poll_external_change_cb, self);
+}
+
+StrideWindow *
+stride_window_new (StrideApplication *application)
+{
+  return g_object_new (STRIDE_TYPE_WINDOW, "application", application, NULL);
+}
+
+StrideStore *
+stride_window_get_store (StrideWindow *self)
+{
+  g_return_val_if_fail (STRIDE_IS_WINDOW (self), NULL);
+
+  return self->store;
+}

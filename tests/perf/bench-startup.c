@@ -1,0 +1,194 @@
+/* bench-startup.c — demo generation and start-up to first frame.
+ *
+ * Copyright 2026 The StrideStrong authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Prints DESIGN.md's benchmark lines:
+ *   bench: generate-demo  10 years vs 1 year of sample journal
+ *   bench: startup        first frame on a 10-year journal vs an empty one
+ * Never passes or fails on a time; ratios come from the same run.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "stride-demo-writer.h"
+#include "stride-store.h"
+#include "stride-window.h"
+
+#define STARTUP_ROUNDS 7
+
+static guint32
+today_julian (void)
+{
+  g_autoptr(GDate) date = g_date_new_dmy (25, G_DATE_NOVEMBER, 2026);
+
+  return g_date_get_julian (date);
+}
+
+/* Child: open the window on a journal, print the monotonic time of the
+ * first painted frame, exit. */
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  g_print ("%" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  exit (0);
+}
+
+static void
+map_cb (GtkWidget *widget,
+        gpointer   user_data)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+}
+
+static int
+run_child (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  StrideWindow *window;
+
+  adw_init ();
+  window = g_object_new (STRIDE_TYPE_WINDOW, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  if (!stride_window_open_journal (window, path, &error))
+    g_error ("%s", error->message);
+  g_signal_connect (window, "map", G_CALLBACK (map_cb), NULL);
+  gtk_window_present (GTK_WINDOW (window));
+
+  while (TRUE)
+    g_main_context_iteration (NULL, TRUE);
+
+  return 1;
+}
+
+/* Parent */
+
+static double
+time_generation (const char *dir,
+                 const char *name,
+                 guint       years)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(StrideStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  store = stride_store_open (path, &error);
+  if (store == NULL || !stride_demo_write (store, years, today_julian (), &error))
+    g_error ("%s", error->message);
+
+  return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+}
+
+static double
+time_first_frame (const char *self_path,
+                  const char *journal)
+{
+  const char *argv[] = { self_path, "--child", journal, NULL };
+  g_autofree char *output = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &output, NULL,
+                     &status, &error)
+      || !g_spawn_check_wait_status (status, &error))
+    g_error ("child failed: %s", error->message);
+
+  return (g_ascii_strtoll (output, NULL, 10) - start) / (double) G_USEC_PER_SEC;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (double *values,
+        guint   n)
+{
+  qsort (values, n, sizeof (double), compare_doubles);
+  return values[n / 2];
+}
+
+static void
+print_bench (const char *name,
+             double      value,
+             const char *unit,
+             double      baseline,
+             const char *goal)
+{
+  g_print ("bench: %s value=%.4f unit=%s baseline=%.4f ratio=%.3f goal=%s\n",
+           name, value, unit, baseline, value / baseline, goal);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *ten = NULL;
+  g_autofree char *empty = NULL;
+  g_autoptr(GError) error = NULL;
+  double full[STARTUP_ROUNDS];
+  double bare[STARTUP_ROUNDS];
+  double one_year;
+  double ten_years;
+
+  g_setenv ("GSETTINGS_BACKEND", "memory", FALSE);
+
+  if (argc == 3 && g_str_equal (argv[1], "--child"))
+    return run_child (argv[2]);
+
+  dir = g_dir_make_tmp ("stride-bench-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  one_year = time_generation (dir, "one.db", 1);
+  ten_years = time_generation (dir, "ten.db", 10);
+  print_bench ("generate-demo", ten_years, "s", one_year, "10");
+
+  ten = g_build_filename (dir, "ten.db", NULL);
+  empty = g_build_filename (dir, "empty.db", NULL);
+  {
+    g_autoptr(StrideStore) created = stride_store_open (empty, &error);
+
+    g_assert_no_error (error);
+  }
+
+  /* One warm-up each, then alternate so drift hits both sides alike. */
+  time_first_frame (argv[0], empty);
+  time_first_frame (argv[0], ten);
+  for (guint i = 0; i < STARTUP_ROUNDS; i++)
+    {
+      bare[i] = time_first_frame (argv[0], empty);
+      full[i] = time_first_frame (argv[0], ten);
+    }
+  print_bench ("startup", median (full, STARTUP_ROUNDS), "s",
+               median (bare, STARTUP_ROUNDS), "1.3");
+
+  for (const char *const *name = (const char *[]) { "one.db", "ten.db", "empty.db", NULL };
+       *name != NULL; name++)
+    for (const char *const *suffix = (const char *[]) { "", "-wal", "-shm", NULL };
+         *suffix != NULL; suffix++)
+      {
+        g_autofree char *path = g_strdup_printf ("%s/%s%s", dir, *name, *suffix);
+
+        g_unlink (path);
+      }
+  g_rmdir (dir);
+
+  return 0;
+}

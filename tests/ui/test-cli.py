@@ -1,0 +1,173 @@
+#!/usr/bin/python3
+# test-cli.py — the command-line face of DESIGN.md, run as a user would.
+#
+# Copyright 2026 The StrideStrong authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Prints TAP. Each case runs the real binary in a fresh temporary folder
+# with its own XDG_DATA_HOME, so the user's journal is never touched.
+
+import os
+import shutil
+import sqlite3
+import stat
+import subprocess
+import sys
+import tempfile
+
+BIN = sys.argv[1]
+CORPUS = os.environ.get("STRIDE_CORPUS_DIR", "")
+
+cases = []
+
+
+def case(function):
+    cases.append(function)
+    return function
+
+
+def run(*args, env_extra=None, cwd=None):
+    env = dict(os.environ)
+    env.pop("STRIDESTRONG_DB", None)
+    env["XDG_DATA_HOME"] = os.path.join(cwd, "data")
+    env["LANGUAGE"] = "C"
+    env["LC_ALL"] = "C.UTF-8"
+    if env_extra:
+        env.update(env_extra)
+    return subprocess.run([BIN, *args], capture_output=True, text=True,
+                          env=env, cwd=cwd, timeout=300)
+
+
+def count(db, table):
+    with sqlite3.connect(db) as connection:
+        return connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def check(condition, message):
+    if not condition:
+        raise AssertionError(message)
+
+
+@case
+def unknown_option_prints_usage_and_exits_2(tmp):
+    result = run("--no-such-option", cwd=tmp)
+    check(result.returncode == 2, f"exit {result.returncode}, want 2")
+    check("--no-such-option" in result.stderr, result.stderr)
+    check("--database" in result.stderr, "usage lists the options: " + result.stderr)
+    check(result.stdout == "", "nothing on stdout")
+
+
+@case
+def option_missing_its_value_exits_2(tmp):
+    result = run("--generate-demo", cwd=tmp)
+    check(result.returncode == 2, f"exit {result.returncode}, want 2")
+    check("--generate-demo" in result.stderr, result.stderr)
+
+
+@case
+def version(tmp):
+    result = run("--version", cwd=tmp)
+    check(result.returncode == 0, result.stderr)
+    check(result.stdout.startswith("StrideStrong "), result.stdout)
+
+
+@case
+def generate_demo_writes_a_private_journal(tmp):
+    db = os.path.join(tmp, "two.db")
+    result = run("--generate-demo", "2", "--database", db, cwd=tmp)
+    check(result.returncode == 0, result.stderr)
+    check(stat.S_IMODE(os.stat(db).st_mode) == 0o600,
+          oct(os.stat(db).st_mode))
+    runs = count(db, "activity WHERE sport = 'run'")
+    # 3–6 runs a week for two years.
+    check(3 * 104 <= runs <= 6 * 105, f"{runs} runs")
+    check(count(db, "strength_set") > 1000, "strength sets")
+    check(count(db, "measurement") > 0, "tests")
+    check(count(db, "plan_entry") > 0, "planned entries")
+    check(count(db, "trackpoint") > 0, "track points")
+
+
+@case
+def generate_demo_is_deterministic(tmp):
+    dumps = []
+    for name in ("a.db", "b.db"):
+        db = os.path.join(tmp, name)
+        result = run("--database", db, "--generate-demo", "1", cwd=tmp)
+        check(result.returncode == 0, result.stderr)
+        with sqlite3.connect(db) as connection:
+            dumps.append(connection.execute(
+                "SELECT sport, start_utc, distance_m, duration_s FROM activity ORDER BY id"
+            ).fetchall())
+    check(dumps[0] == dumps[1], "two runs wrote different journals")
+
+
+@case
+def generate_demo_refuses_a_journal_with_entries(tmp):
+    db = os.path.join(tmp, "j.db")
+    check(run("--generate-demo", "1", "--database", db, cwd=tmp).returncode == 0, "first")
+    before = count(db, "activity")
+    result = run("--generate-demo", "1", "--database", db, cwd=tmp)
+    check(result.returncode == 1, f"exit {result.returncode}")
+    check("already holds a journal" in result.stderr, result.stderr)
+    check(count(db, "activity") == before, "rows changed")
+
+
+@case
+def generate_demo_never_writes_the_default_journal(tmp):
+    result = run("--generate-demo", "1", cwd=tmp)
+    check(result.returncode == 1, f"exit {result.returncode}")
+    check("--database" in result.stderr, result.stderr)
+    check(not os.path.exists(os.path.join(tmp, "data", "stridestrong", "journal.db")),
+          "the default journal was created")
+
+
+@case
+def generate_demo_rejects_bad_years(tmp):
+    for years in ("0", "-3", "51"):
+        result = run("--generate-demo", years, "--database", os.path.join(tmp, "x.db"), cwd=tmp)
+        check(result.returncode == 2, f"{years}: exit {result.returncode}")
+        check("years" in result.stderr, result.stderr)
+
+
+@case
+def environment_variable_names_the_journal(tmp):
+    db = os.path.join(tmp, "from-env.db")
+    result = run("--generate-demo", "1", env_extra={"STRIDESTRONG_DB": db}, cwd=tmp)
+    check(result.returncode == 0, result.stderr)
+    check(count(db, "activity") > 0, "no activities in $STRIDESTRONG_DB")
+
+
+@case
+def corrupt_journal_is_reported_and_left_alone(tmp):
+    db = os.path.join(tmp, "corrupt.db")
+    garbage = b"PK\x03\x04 definitely not sqlite" * 50
+    with open(db, "wb") as f:
+        f.write(garbage)
+    result = run("--generate-demo", "1", "--database", db, cwd=tmp)
+    check(result.returncode == 1, f"exit {result.returncode}")
+    check("corrupt.db" in result.stderr, "the message names the file: " + result.stderr)
+    with open(db, "rb") as f:
+        check(f.read() == garbage, "the file was changed")
+
+
+def main():
+    print(f"1..{len(cases)}")
+    failed = 0
+    for number, function in enumerate(cases, 1):
+        tmp = tempfile.mkdtemp(prefix="stride-cli-")
+        try:
+            function(tmp)
+            print(f"ok {number} - {function.__name__}")
+        except Exception as error:  # report every failure, keep going
+            failed += 1
+            print(f"not ok {number} - {function.__name__}")
+            for line in str(error).splitlines() or ["(no message)"]:
+                print(f"# {line}")
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        sys.stdout.flush()
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

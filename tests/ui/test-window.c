@@ -1,0 +1,459 @@
+/* test-window.c — drives the real StrideStrong window under Xvfb.
+ *
+ * Copyright 2026 The StrideStrong authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "stride-demo-writer.h"
+#include "stride-journal-model.h"
+#include "stride-journal-page.h"
+#include "stride-journal-row.h"
+#include "stride-store.h"
+#include "stride-window.h"
+
+#define WAIT_TIMEOUT_S 20
+
+typedef gboolean (*Condition) (gpointer data);
+
+/* Spins the main loop until @condition holds; FALSE on timeout. */
+static gboolean
+wait_for (Condition condition,
+          gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_S * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  return TRUE;
+}
+
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
+{
+  if (STRIDE_IS_JOURNAL_ROW (widget) && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (rows, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
+}
+
+static GPtrArray *
+visible_rows (StrideWindow *window)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+
+  collect_rows (GTK_WIDGET (window), rows);
+  return rows;
+}
+
+static void
+collect_label_text (GtkWidget *widget,
+                    GString   *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+    g_string_append_printf (text, "%s|", gtk_label_get_text (GTK_LABEL (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_label_text (child, text);
+}
+
+/* All the visible texts of a row, joined by "|". */
+static char *
+row_text (GtkWidget *row)
+{
+  GString *text = g_string_new (NULL);
+
+  collect_label_text (row, text);
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+has_rows (gpointer data)
+{
+  g_autoptr(GPtrArray) rows = visible_rows (data);
+  g_autofree char *text = NULL;
+
+  if (rows->len == 0)
+    return FALSE;
+
+  /* Rows are bound once the list view has been laid out. */
+  text = row_text (g_ptr_array_index (rows, 0));
+  return strlen (text) > 4;
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static const char *
+journal_page_state (StrideWindow *window)
+{
+  GtkWidget *page = find_descendant (GTK_WIDGET (window), STRIDE_TYPE_JOURNAL_PAGE);
+  GtkWidget *stack = find_descendant (page, GTK_TYPE_STACK);
+
+  return gtk_stack_get_visible_child_name (GTK_STACK (stack));
+}
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static guint32
+test_today (void)
+{
+  g_autoptr(GDate) date = g_date_new_dmy (25, G_DATE_NOVEMBER, 2026);
+
+  return g_date_get_julian (date);
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  with_demo)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("stride-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "journal.db", NULL);
+
+  if (GPOINTER_TO_INT (with_demo))
+    {
+      g_autoptr(StrideStore) store = stride_store_open (fixture->path, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (stride_demo_write (store, 1, test_today (), &error));
+      g_assert_no_error (error);
+    }
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static StrideWindow *
+open_window (const char *path)
+{
+  StrideWindow *window = g_object_new (STRIDE_TYPE_WINDOW, NULL);
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  if (path != NULL)
+    stride_window_open_journal (window, path, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+test_journal_rows (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  StrideWindow *window = open_window (fixture->path);
+  g_autoptr(StrideJournalModel) model = stride_journal_model_new (stride_window_get_store (window));
+  g_autoptr(StrideJournalItem) newest = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *first = NULL;
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (model));
+
+  g_assert_true (wait_for (has_rows, window));
+  g_assert_cmpstr (journal_page_state (window), ==, "list");
+
+  rows = visible_rows (window);
+  /* A year of demo journal is hundreds of entries; the list only builds
+   * widgets for what fits on screen. */
+  g_assert_cmpuint (n_items, >, 200);
+  g_assert_cmpuint (rows->len, >=, 5);
+  g_assert_cmpuint (rows->len, <, n_items);
+
+  /* Newest first: the first row shows the newest entry's date. */
+  newest = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  first = row_text (g_ptr_array_index (rows, 0));
+  {
+    g_autoptr(GTimeZone) zone = g_time_zone_new_offset (stride_journal_item_get_tz_offset_s (newest));
+    g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (stride_journal_item_get_start_utc (newest));
+    g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, zone);
+    g_autofree char *year = g_date_time_format (local, "%Y");
+    g_autofree char *month = g_date_time_format (local, "%b");
+
+    g_assert_nonnull (strstr (first, year));
+    g_assert_nonnull (strstr (first, month));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+row_mentions_miles (gpointer data)
+{
+  g_autoptr(GPtrArray) rows = visible_rows (data);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autofree char *text = row_text (g_ptr_array_index (rows, i));
+
+      if (strstr (text, " mi|") != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_units_follow_settings (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  StrideWindow *window = open_window (fixture->path);
+
+  g_settings_set_string (settings, "unit-system", "metric");
+  g_assert_true (wait_for (has_rows, window));
+  g_assert_false (row_mentions_miles (window));
+
+  g_settings_set_string (settings, "unit-system", "imperial");
+  g_assert_true (wait_for (row_mentions_miles, window));
+
+  g_settings_reset (settings, "unit-system");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+shows_empty_state (gpointer data)
+{
+  return g_strcmp0 (journal_page_state (data), "empty") == 0;
+}
+
+static void
+test_empty_journal_offers_demo (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  StrideWindow *window = open_window (fixture->path);
+  GtkWidget *page = find_descendant (GTK_WIDGET (window), STRIDE_TYPE_JOURNAL_PAGE);
+  GtkWidget *status = NULL;
+  GtkWidget *button;
+
+  g_assert_true (wait_for (shows_empty_state, window));
+
+  /* The empty state's first button opens the demo journal. */
+  status = gtk_stack_get_visible_child (GTK_STACK (find_descendant (page, GTK_TYPE_STACK)));
+  button = find_descendant (status, GTK_TYPE_BUTTON);
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Open Demo Journal");
+  g_assert_true (gtk_widget_is_sensitive (button));
+
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (wait_for (has_rows, window));
+  g_assert_cmpstr (stride_store_get_path (stride_window_get_store (window)), !=, fixture->path);
+
+  /* The user's own (empty) journal was not touched by the demo. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(StrideStore) own = stride_store_open (fixture->path, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (stride_store_count_rows (own, "activity", &error), ==, 0);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_corrupt_journal_shows_error (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  static const char garbage[] = "this is not a journal, just some text\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  StrideWindow *window;
+  GtkWidget *dialog = NULL;
+  gsize length;
+
+  g_assert_true (g_file_set_contents (fixture->path, garbage, -1, &error));
+
+  window = g_object_new (STRIDE_TYPE_WINDOW, NULL);
+  g_assert_false (stride_window_open_journal (window, fixture->path, &error));
+  g_assert_error (error, STRIDE_STORE_ERROR, STRIDE_STORE_ERROR_NOT_A_DATABASE);
+  g_assert_cmpstr (journal_page_state (window), ==, "error");
+
+  /* A dialog says so too, on top of the window. */
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (ADW_IS_MESSAGE_DIALOG (l->data)
+        && gtk_window_get_transient_for (l->data) == GTK_WINDOW (window))
+      dialog = l->data;
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+  g_assert_cmpmem (contents, length, garbage, strlen (garbage));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+typedef struct
+{
+  GListModel *model;
+  guint       expected;
+} CountCheck;
+
+static gboolean
+model_has_count (gpointer data)
+{
+  CountCheck *check = data;
+
+  return g_list_model_get_n_items (check->model) == check->expected;
+}
+
+static void
+test_sees_other_process_writes (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  StrideWindow *window = open_window (fixture->path);
+  g_autoptr(StrideStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  StrideActivity run = { 0 };
+  GtkListView *list;
+  CountCheck check;
+
+  g_assert_true (wait_for (shows_empty_state, window));
+
+  /* A second connection stands in for `stridestrong --import` running
+   * while the window is open. */
+  other = stride_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  run.sport = STRIDE_SPORT_RUN;
+  run.start_utc = 1795000000;
+  run.duration_s = 3000;
+  run.distance_m = 10000;
+  run.run_type = STRIDE_RUN_TYPE_EASY;
+  g_assert_true (stride_store_add_activity (other, &run, NULL, 0, NULL, 0, NULL, 0, &error));
+  g_assert_no_error (error);
+
+  list = stride_journal_page_get_list_view (
+    STRIDE_JOURNAL_PAGE (find_descendant (GTK_WIDGET (window), STRIDE_TYPE_JOURNAL_PAGE)));
+  check.model = G_LIST_MODEL (gtk_list_view_get_model (list));
+  check.expected = 1;
+  g_assert_true (wait_for (model_has_count, &check));
+  g_assert_true (wait_for (has_rows, window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_state_restored (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  StrideWindow *window;
+  int width;
+  int height;
+
+  g_settings_set_int (settings, "window-width", 720);
+  g_settings_set_int (settings, "window-height", 530);
+
+  window = g_object_new (STRIDE_TYPE_WINDOW, NULL);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 720);
+  g_assert_cmpint (height, ==, 530);
+
+  /* Closing saves the size the user left it at. */
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for ((Condition) gtk_widget_get_mapped, window));
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 800);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 600);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+  {
+    g_autofree char *page = g_settings_get_string (settings, "last-page");
+
+    g_assert_cmpstr (page, ==, "journal");
+  }
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("TZ", "UTC", TRUE);
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+  g_test_set_nonfatal_assertions ();
+  adw_init ();
+
+  g_test_add ("/ui/journal/rows", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_setup, test_journal_rows, fixture_teardown);
+  g_test_add ("/ui/journal/units-follow-settings", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_setup, test_units_follow_settings, fixture_teardown);
+  g_test_add ("/ui/journal/empty-offers-demo", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_setup, test_empty_journal_offers_demo, fixture_teardown);
+  g_test_add ("/ui/journal/corrupt-file", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_setup, test_corrupt_journal_shows_error, fixture_teardown);
+  g_test_add ("/ui/journal/other-process-writes", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_setup, test_sees_other_process_writes, fixture_teardown);
+  g_test_add ("/ui/window/state-restored", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_setup, test_window_state_restored, fixture_teardown);
+
+  return g_test_run ();
+}
