@@ -15,7 +15,7 @@
 
 /* The exercise library a new journal starts with (RISK-RULES.md §4). Keys
  * are stable ids used by the planner and the importers: never rename one.
- * Names are English; the UI translates them. */
+ * Names are English and marked for translation; the UI translates them. */
 typedef struct
 {
   const char *key;
@@ -27,84 +27,84 @@ typedef struct
 
 static const ExerciseSeed exercise_seeds[] = {
   /* Compound */
-  { "deadlift", "Deadlift", "compound", "hamstrings,glutes,back,quadriceps", FALSE },
-  { "trap-bar-deadlift", "Trap bar deadlift",
+  { "deadlift", N_("Deadlift"), "compound", "hamstrings,glutes,back,quadriceps", FALSE },
+  { "trap-bar-deadlift", N_("Trap bar deadlift"),
     "compound", "quadriceps,glutes,hamstrings,back", FALSE },
-  { "back-squat", "Back squat", "compound", "quadriceps,glutes,adductors,back", FALSE },
-  { "front-squat", "Front squat", "compound", "quadriceps,glutes,core", FALSE },
-  { "goblet-squat", "Goblet squat", "compound", "quadriceps,glutes,core", FALSE },
-  { "leg-press", "Leg press", "compound", "quadriceps,glutes", FALSE },
-  { "hip-thrust", "Hip thrust", "compound", "glutes,hamstrings", FALSE },
+  { "back-squat", N_("Back squat"), "compound", "quadriceps,glutes,adductors,back", FALSE },
+  { "front-squat", N_("Front squat"), "compound", "quadriceps,glutes,core", FALSE },
+  { "goblet-squat", N_("Goblet squat"), "compound", "quadriceps,glutes,core", FALSE },
+  { "leg-press", N_("Leg press"), "compound", "quadriceps,glutes", FALSE },
+  { "hip-thrust", N_("Hip thrust"), "compound", "glutes,hamstrings", FALSE },
   /* No isolation category: the quadriceps partner of the leg curl sits here. */
-  { "leg-extension", "Leg extension", "compound", "quadriceps", FALSE },
+  { "leg-extension", N_("Leg extension"), "compound", "quadriceps", FALSE },
 
   /* Explosive */
-  { "clean-and-jerk", "Clean and jerk",
+  { "clean-and-jerk", N_("Clean and jerk"),
     "explosive", "quadriceps,glutes,hamstrings,shoulders,back", FALSE },
-  { "power-clean", "Power clean", "explosive", "hamstrings,glutes,quadriceps,back", FALSE },
-  { "hang-clean", "Hang clean", "explosive", "hamstrings,glutes,back", FALSE },
-  { "box-jump", "Box jump", "explosive", "quadriceps,glutes,calves", FALSE },
-  { "jump-squat", "Jump squat", "explosive", "quadriceps,glutes,calves", FALSE },
-  { "bounding", "Bounding", "explosive", "glutes,hamstrings,calves,hip flexors", FALSE },
-  { "kettlebell-swing", "Kettlebell swing", "explosive", "glutes,hamstrings,back", FALSE },
-  { "pogo-jumps", "Pogo jumps", "explosive", "calves,achilles", FALSE },
-  { "single-leg-hop", "Single-leg hop", "explosive", "quadriceps,glutes,calves", TRUE },
-  { "depth-jump", "Depth jump", "explosive", "quadriceps,glutes,calves", FALSE },
+  { "power-clean", N_("Power clean"), "explosive", "hamstrings,glutes,quadriceps,back", FALSE },
+  { "hang-clean", N_("Hang clean"), "explosive", "hamstrings,glutes,back", FALSE },
+  { "box-jump", N_("Box jump"), "explosive", "quadriceps,glutes,calves", FALSE },
+  { "jump-squat", N_("Jump squat"), "explosive", "quadriceps,glutes,calves", FALSE },
+  { "bounding", N_("Bounding"), "explosive", "glutes,hamstrings,calves,hip flexors", FALSE },
+  { "kettlebell-swing", N_("Kettlebell swing"), "explosive", "glutes,hamstrings,back", FALSE },
+  { "pogo-jumps", N_("Pogo jumps"), "explosive", "calves,achilles", FALSE },
+  { "single-leg-hop", N_("Single-leg hop"), "explosive", "quadriceps,glutes,calves", TRUE },
+  { "depth-jump", N_("Depth jump"), "explosive", "quadriceps,glutes,calves", FALSE },
 
   /* Unilateral */
-  { "split-squat", "Split squat", "unilateral", "quadriceps,glutes,adductors", TRUE },
-  { "bulgarian-split-squat", "Bulgarian split squat",
+  { "split-squat", N_("Split squat"), "unilateral", "quadriceps,glutes,adductors", TRUE },
+  { "bulgarian-split-squat", N_("Bulgarian split squat"),
     "unilateral", "quadriceps,glutes,adductors", TRUE },
-  { "single-leg-rdl", "Single-leg Romanian deadlift",
+  { "single-leg-rdl", N_("Single-leg Romanian deadlift"),
     "unilateral", "hamstrings,glutes,hip stabilisers", TRUE },
-  { "step-up", "Step-up", "unilateral", "quadriceps,glutes", TRUE },
-  { "single-leg-squat", "Single-leg squat", "unilateral", "quadriceps,glutes,hip abductors", TRUE },
-  { "lunge", "Lunge", "unilateral", "quadriceps,glutes,adductors", TRUE },
-  { "walking-lunge", "Walking lunge", "unilateral", "quadriceps,glutes,adductors", TRUE },
-  { "reverse-lunge", "Reverse lunge", "unilateral", "quadriceps,glutes,hamstrings", TRUE },
-  { "lateral-lunge", "Lateral lunge", "unilateral", "adductors,quadriceps,glutes", TRUE },
+  { "step-up", N_("Step-up"), "unilateral", "quadriceps,glutes", TRUE },
+  { "single-leg-squat", N_("Single-leg squat"), "unilateral", "quadriceps,glutes,hip abductors", TRUE },
+  { "lunge", N_("Lunge"), "unilateral", "quadriceps,glutes,adductors", TRUE },
+  { "walking-lunge", N_("Walking lunge"), "unilateral", "quadriceps,glutes,adductors", TRUE },
+  { "reverse-lunge", N_("Reverse lunge"), "unilateral", "quadriceps,glutes,hamstrings", TRUE },
+  { "lateral-lunge", N_("Lateral lunge"), "unilateral", "adductors,quadriceps,glutes", TRUE },
 
   /* Posterior chain */
-  { "romanian-deadlift", "Romanian deadlift", "posterior", "hamstrings,glutes,back", FALSE },
-  { "nordic-curl", "Nordic hamstring curl", "posterior", "hamstrings", FALSE },
-  { "leg-curl", "Leg curl", "posterior", "hamstrings", FALSE },
-  { "good-morning", "Good morning", "posterior", "hamstrings,glutes,back", FALSE },
-  { "glute-bridge", "Glute bridge", "posterior", "glutes,hamstrings", FALSE },
-  { "single-leg-glute-bridge", "Single-leg glute bridge", "posterior", "glutes,hamstrings", TRUE },
-  { "back-extension", "Back extension", "posterior", "back,glutes,hamstrings", FALSE },
+  { "romanian-deadlift", N_("Romanian deadlift"), "posterior", "hamstrings,glutes,back", FALSE },
+  { "nordic-curl", N_("Nordic hamstring curl"), "posterior", "hamstrings", FALSE },
+  { "leg-curl", N_("Leg curl"), "posterior", "hamstrings", FALSE },
+  { "good-morning", N_("Good morning"), "posterior", "hamstrings,glutes,back", FALSE },
+  { "glute-bridge", N_("Glute bridge"), "posterior", "glutes,hamstrings", FALSE },
+  { "single-leg-glute-bridge", N_("Single-leg glute bridge"), "posterior", "glutes,hamstrings", TRUE },
+  { "back-extension", N_("Back extension"), "posterior", "back,glutes,hamstrings", FALSE },
 
   /* Hip */
-  { "side-lying-hip-abduction", "Side-lying hip abduction",
+  { "side-lying-hip-abduction", N_("Side-lying hip abduction"),
     "hip", "hip abductors,gluteus medius", TRUE },
-  { "clamshell", "Clamshell", "hip", "gluteus medius,hip external rotators", TRUE },
-  { "lateral-band-walk", "Lateral band walk", "hip", "gluteus medius,hip abductors", FALSE },
-  { "copenhagen-plank", "Copenhagen plank", "hip", "adductors,core", TRUE },
-  { "hip-adduction", "Hip adduction", "hip", "adductors", TRUE },
-  { "monster-walk", "Monster walk", "hip", "gluteus medius,glutes", FALSE },
+  { "clamshell", N_("Clamshell"), "hip", "gluteus medius,hip external rotators", TRUE },
+  { "lateral-band-walk", N_("Lateral band walk"), "hip", "gluteus medius,hip abductors", FALSE },
+  { "copenhagen-plank", N_("Copenhagen plank"), "hip", "adductors,core", TRUE },
+  { "hip-adduction", N_("Hip adduction"), "hip", "adductors", TRUE },
+  { "monster-walk", N_("Monster walk"), "hip", "gluteus medius,glutes", FALSE },
 
   /* Calf */
-  { "calf-raise", "Calf raise", "calf", "calves", FALSE },
-  { "single-leg-calf-raise", "Single-leg calf raise", "calf", "calves,achilles", TRUE },
-  { "bent-knee-calf-raise", "Bent-knee calf raise", "calf", "soleus", FALSE },
-  { "tibialis-raise", "Tibialis raise", "calf", "tibialis anterior", FALSE },
+  { "calf-raise", N_("Calf raise"), "calf", "calves", FALSE },
+  { "single-leg-calf-raise", N_("Single-leg calf raise"), "calf", "calves,achilles", TRUE },
+  { "bent-knee-calf-raise", N_("Bent-knee calf raise"), "calf", "soleus", FALSE },
+  { "tibialis-raise", N_("Tibialis raise"), "calf", "tibialis anterior", FALSE },
 
   /* Core */
-  { "plank", "Plank", "core", "core", FALSE },
-  { "side-plank", "Side plank", "core", "obliques,hip abductors", TRUE },
-  { "dead-bug", "Dead bug", "core", "core,hip flexors", FALSE },
-  { "pallof-press", "Pallof press", "core", "obliques,core", TRUE },
-  { "bird-dog", "Bird dog", "core", "core,back,glutes", FALSE },
-  { "hanging-knee-raise", "Hanging knee raise", "core", "core,hip flexors", FALSE },
+  { "plank", N_("Plank"), "core", "core", FALSE },
+  { "side-plank", N_("Side plank"), "core", "obliques,hip abductors", TRUE },
+  { "dead-bug", N_("Dead bug"), "core", "core,hip flexors", FALSE },
+  { "pallof-press", N_("Pallof press"), "core", "obliques,core", TRUE },
+  { "bird-dog", N_("Bird dog"), "core", "core,back,glutes", FALSE },
+  { "hanging-knee-raise", N_("Hanging knee raise"), "core", "core,hip flexors", FALSE },
 
   /* Mobility */
-  { "hip-flexor-stretch", "Hip flexor stretch", "mobility", "hip flexors", TRUE },
-  { "ankle-dorsiflexion-mobilisation", "Ankle dorsiflexion mobilisation",
+  { "hip-flexor-stretch", N_("Hip flexor stretch"), "mobility", "hip flexors", TRUE },
+  { "ankle-dorsiflexion-mobilisation", N_("Ankle dorsiflexion mobilisation"),
     "mobility", "calves,ankle", TRUE },
-  { "worlds-greatest-stretch", "World's greatest stretch",
+  { "worlds-greatest-stretch", N_("World's greatest stretch"),
     "mobility", "hip flexors,hamstrings,thoracic spine", TRUE },
-  { "hip-90-90", "90/90 hip switch", "mobility", "hip rotators", FALSE },
-  { "hamstring-stretch", "Hamstring stretch", "mobility", "hamstrings", TRUE },
-  { "foam-roll-quadriceps", "Foam rolling, quadriceps", "mobility", "quadriceps", FALSE },
+  { "hip-90-90", N_("90/90 hip switch"), "mobility", "hip rotators", FALSE },
+  { "hamstring-stretch", N_("Hamstring stretch"), "mobility", "hamstrings", TRUE },
+  { "foam-roll-quadriceps", N_("Foam rolling, quadriceps"), "mobility", "quadriceps", FALSE },
 };
 
 guint

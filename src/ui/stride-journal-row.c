@@ -48,9 +48,10 @@ format_when (StrideJournalItem *item,
   return g_date_time_format (local, with_time ? _("%a %e %b %Y, %H:%M") : _("%a %e %b %Y"));
 }
 
-/* Test ids joined by ", " in the model, shown as their names. */
+/* The model joins names or ids with ", "; each is shown translated. */
 static char *
-format_tests (const char *detail)
+format_list (const char  *detail,
+             const char *(*label_for) (const char *id))
 {
   g_auto(GStrv) ids = g_strsplit (detail != NULL ? detail : "", ", ", -1);
   g_autoptr(GString) names = g_string_new (NULL);
@@ -61,10 +62,16 @@ format_tests (const char *detail)
         continue;
       if (names->len > 0)
         g_string_append (names, ", ");
-      g_string_append (names, stride_label_for_test (ids[i]));
+      g_string_append (names, label_for (ids[i]));
     }
 
   return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+static const char *
+translate_exercise_name (const char *name)
+{
+  return _(name);
 }
 
 static char *
@@ -113,13 +120,14 @@ show_activity (StrideJournalRow  *self,
   if (sport == STRIDE_SPORT_STRENGTH)
     {
       gint n_sets = stride_journal_item_get_count (item);
-      const char *exercises = stride_journal_item_get_detail (item);
+      g_autofree char *exercises = format_list (stride_journal_item_get_detail (item),
+                                                translate_exercise_name);
 
       set_kind_class (self, "strength");
       gtk_label_set_text (self->title_label, title != NULL ? title : stride_label_for_sport (sport));
       amount = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d set", "%d sets", n_sets), n_sets);
-      gtk_label_set_text (self->detail_label, exercises != NULL ? exercises : "");
-      gtk_widget_set_visible (GTK_WIDGET (self->detail_label), exercises != NULL && *exercises);
+      gtk_label_set_text (self->detail_label, exercises);
+      gtk_widget_set_visible (GTK_WIDGET (self->detail_label), *exercises != '\0');
       subtitle = g_strdup (when);
     }
   else
@@ -157,7 +165,8 @@ show_test (StrideJournalRow  *self,
            StrideJournalItem *item)
 {
   g_autofree char *when = format_when (item, FALSE);
-  g_autofree char *tests = format_tests (stride_journal_item_get_detail (item));
+  g_autofree char *tests = format_list (stride_journal_item_get_detail (item),
+                                        stride_label_for_test);
 
   set_kind_class (self, "test");
   gtk_image_set_from_icon_name (self->icon, "stride-test-symbolic");

@@ -257,7 +257,7 @@ create_demo_cb (GObject      *source_object,
     }
 
   set_store (self, demo->store, demo->dir);
-  toast (self, _("This is a demo journal: it is deleted when you close the window"));
+  toast (self, _("This demo journal is deleted when you close the window"));
   demo_journal_free (demo);
 }
 

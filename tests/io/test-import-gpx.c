@@ -452,6 +452,29 @@ test_billion_laughs (void)
 }
 
 static void
+test_undeclared_prefix (void)
+{
+  g_autoptr(GPtrArray) activities = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Not namespace-well-formed, but common: read it anyway. */
+  activities = parse_string ("<gpx version=\"1.1\"><trk><trkseg>"
+                             "<trkpt lat=\"1\" lon=\"1\"><time>2020-01-01T00:00:00Z</time>"
+                             "<extensions><gpxtpx:TrackPointExtension><gpxtpx:hr>120</gpxtpx:hr>"
+                             "</gpxtpx:TrackPointExtension></extensions></trkpt>"
+                             "<trkpt lat=\"1.001\" lon=\"1\"><time>2020-01-01T00:01:00Z</time>"
+                             "<extensions><gpxtpx:TrackPointExtension><gpxtpx:hr>130</gpxtpx:hr>"
+                             "</gpxtpx:TrackPointExtension></extensions></trkpt>"
+                             "</trkseg></trk></gpx>", &error);
+  g_assert_no_error (error);
+  if (activities == NULL)
+    return;
+
+  g_assert_cmpint (((StrideParsedActivity *) g_ptr_array_index (activities, 0))->activity.avg_hr,
+                   ==, 125);
+}
+
+static void
 test_interpolated_time (void)
 {
   g_autoptr(GPtrArray) activities = NULL;
@@ -664,6 +687,7 @@ main (int   argc,
   g_test_add_func ("/gpx/empty-data", test_empty_data);
   g_test_add_func ("/gpx/entities-not-expanded", test_entities_not_expanded);
   g_test_add_func ("/gpx/billion-laughs", test_billion_laughs);
+  g_test_add_func ("/gpx/undeclared-prefix", test_undeclared_prefix);
   g_test_add_func ("/gpx/interpolated-time", test_interpolated_time);
   g_test_add_func ("/gpx/pause-excluded", test_pause_excluded);
   g_test_add_func ("/gpx/elevation-hysteresis", test_elevation_hysteresis);
