@@ -1454,16 +1454,22 @@ emit_pain (Demo    *d,
 }
 
 static gboolean
+has_strength_on (const WeekPlan *wp,
+                 guint           dow)
+{
+  for (guint i = 0; i < wp->n_items; i++)
+    if (wp->items[i].dow == dow && wp->items[i].strength)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
 emit_past_day (Demo           *d,
                guint32         date,
                const WeekPlan *wp,
                guint           dow)
 {
-  gboolean strength_today = FALSE;
-
-  for (guint i = 0; i < wp->n_items; i++)
-    if (wp->items[i].dow == dow && wp->items[i].strength)
-      strength_today = TRUE;
+  gboolean strength_today = has_strength_on (wp, dow);
 
   /* Runs first (morning or evening), strength in the evening. */
   for (guint i = 0; i < wp->n_items; i++)
@@ -1529,11 +1535,7 @@ emit_plan_day (Demo           *d,
                guint           dow)
 {
   gboolean any = FALSE;
-  gboolean strength_today = FALSE;
-
-  for (guint i = 0; i < wp->n_items; i++)
-    if (wp->items[i].dow == dow && wp->items[i].strength)
-      strength_today = TRUE;
+  gboolean strength_today = has_strength_on (wp, dow);
 
   for (guint i = 0; i < wp->n_items; i++)
     {

@@ -86,6 +86,17 @@ stride_checklist_answer_clear (StrideChecklistAnswer *answer)
   g_clear_pointer (&answer->note, g_free);
 }
 
+guint32
+stride_today_julian (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDate) date = g_date_new_dmy (g_date_time_get_day_of_month (now),
+                                          g_date_time_get_month (now),
+                                          g_date_time_get_year (now));
+
+  return g_date_get_julian (date);
+}
+
 /* The id tables below are the words written to the database and accepted
  * on the command line; never change an existing one. */
 

@@ -246,6 +246,9 @@ void stride_pain_entry_clear        (StridePainEntry       *pain);
 void stride_shoe_clear              (StrideShoe            *shoe);
 void stride_checklist_answer_clear  (StrideChecklistAnswer *answer);
 
+/* Today's date in the local time zone, as a Julian day. */
+guint32       stride_today_julian    (void);
+
 /* Stable ids used in the database and on the command line. */
 const char   *stride_sport_to_id     (StrideSport            sport);
 gboolean      stride_sport_from_id   (const char            *id,

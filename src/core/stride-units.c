@@ -399,6 +399,137 @@ skip_blanks (const char *p)
   return p;
 }
 
+typedef enum
+{
+  QUANTITY_DISTANCE,
+  QUANTITY_DURATION,
+  QUANTITY_PACE,
+  QUANTITY_WEIGHT,
+} Quantity;
+
+/* The messages of a quantity that do not quote the input. */
+typedef struct
+{
+  const char *empty;
+  const char *negative;
+  const char *comma;   /* NULL where no decimal number is read */
+} QuantityMessages;
+
+static const QuantityMessages quantity_messages[] = {
+  [QUANTITY_DISTANCE] = {
+    N_("Enter a distance, e.g. 10.5 km"),
+    N_("A distance cannot be negative"),
+    N_("Use a point as the decimal separator, e.g. 42.2"),
+  },
+  [QUANTITY_DURATION] = {
+    N_("Enter a duration, e.g. 45:00"),
+    N_("A duration cannot be negative"),
+    N_("Use a point as the decimal separator, e.g. 45.5"),
+  },
+  [QUANTITY_PACE] = {
+    N_("Enter a pace, e.g. 4:05"),
+    N_("A pace cannot be negative"),
+    NULL,
+  },
+  [QUANTITY_WEIGHT] = {
+    N_("Enter a weight, e.g. 60 kg (0 for body weight)"),
+    N_("A weight cannot be negative"),
+    N_("Use a point as the decimal separator, e.g. 22.5"),
+  },
+};
+
+/* The messages that quote the input stay in a switch, so that their
+ * formats are literals the compiler can check. */
+static void
+set_not_a_quantity (GError     **error,
+                    Quantity     quantity,
+                    const char  *text)
+{
+  switch (quantity)
+    {
+    case QUANTITY_DISTANCE:
+      g_set_error (error, STRIDE_UNITS_ERROR, STRIDE_UNITS_ERROR_INVALID,
+                   _("“%s” is not a distance: type a number with an optional unit, "
+                     "e.g. 10.5 km, 6.2 mi or 5000 m"), text);
+      break;
+    case QUANTITY_PACE:
+      g_set_error (error, STRIDE_UNITS_ERROR, STRIDE_UNITS_ERROR_INVALID,
+                   /* Translators: %s is what the user typed */
+                   _("“%s” is not a pace: type minutes:seconds with an optional "
+                     "/km or /mi, e.g. 4:05/km"), text);
+      break;
+    case QUANTITY_DURATION:
+      g_set_error (error, STRIDE_UNITS_ERROR, STRIDE_UNITS_ERROR_INVALID,
+                   /* Translators: %s is what the user typed */
+                   _("“%s” is not a duration: type h:mm:ss, m:ss or minutes, "
+                     "e.g. 1:02:03, 45:00 or 45"), text);
+      break;
+    case QUANTITY_WEIGHT:
+    default:
+      g_set_error (error, STRIDE_UNITS_ERROR, STRIDE_UNITS_ERROR_INVALID,
+                   _("“%s” is not a weight: type a number with an optional unit, "
+                     "e.g. 22.5 kg or 50 lb"), text);
+      break;
+    }
+}
+
+/* Returns @text lower-cased and trimmed, or NULL with @error set when
+ * nothing is left or it starts with a minus sign. */
+static char *
+read_input (const char  *text,
+            Quantity     quantity,
+            GError     **error)
+{
+  g_autofree char *input = trimmed_lower (text != NULL ? text : "");
+
+  if (*input == '\0')
+    {
+      g_set_error_literal (error, STRIDE_UNITS_ERROR, STRIDE_UNITS_ERROR_EMPTY,
+                           _(quantity_messages[quantity].empty));
+      return NULL;
+    }
+  if (*input == '-')
+    {
+      g_set_error_literal (error, STRIDE_UNITS_ERROR, STRIDE_UNITS_ERROR_NEGATIVE,
+                           _(quantity_messages[quantity].negative));
+      return NULL;
+    }
+
+  return g_steal_pointer (&input);
+}
+
+/* Reads the number that @input (from read_input()) starts with and points
+ * *unit past it and any blanks. FALSE with @error set (quoting @text) when
+ * there is no number. */
+static gboolean
+read_amount (const char   *input,
+             const char   *text,
+             Quantity      quantity,
+             double       *value,
+             const char  **unit,
+             GError      **error)
+{
+  const char *p = input;
+
+  switch (read_number (&p, value))
+    {
+    case NUMBER_OK:
+      break;
+    case NUMBER_COMMA:
+      g_set_error_literal (error, STRIDE_UNITS_ERROR, STRIDE_UNITS_ERROR_INVALID,
+                           _(quantity_messages[quantity].comma));
+      return FALSE;
+    case NUMBER_NEGATIVE:   /* read_input() has refused these already */
+    case NUMBER_NONE:
+    default:
+      set_not_a_quantity (error, quantity, text);
+      return FALSE;
+    }
+
+  *unit = skip_blanks (p);
+  return TRUE;
+}
+
 gboolean
 stride_units_parse_distance (const char       *text,
                              StrideUnitSystem  default_units,
@@ -406,50 +537,24 @@ stride_units_parse_distance (const char       *text,
                              GError          **error)
 {
   g_autofree char *input = NULL;
-  const char *p;
+  const char *unit;
   double value = 0.0;
   double meters;
 
   g_return_val_if_fail (out_m != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  input = trimmed_lower (text != NULL ? text : "");
-  if (*input == '\0')
-    {
-      g_set_error_literal (error, STRIDE_UNITS_ERROR, STRIDE_UNITS_ERROR_EMPTY,
-                           _("Enter a distance, e.g. 10.5 km"));
-      return FALSE;
-    }
+  input = read_input (text, QUANTITY_DISTANCE, error);
+  if (input == NULL || !read_amount (input, text, QUANTITY_DISTANCE, &value, &unit, error))
+    return FALSE;
 
-  p = input;
-  switch (read_number (&p, &value))
-    {
-    case NUMBER_OK:
-      break;
-    case NUMBER_NEGATIVE:
-      g_set_error_literal (error, STRIDE_UNITS_ERROR, STRIDE_UNITS_ERROR_NEGATIVE,
-                           _("A distance cannot be negative"));
-      return FALSE;
-    case NUMBER_COMMA:
-      g_set_error_literal (error, STRIDE_UNITS_ERROR, STRIDE_UNITS_ERROR_INVALID,
-                           _("Use a point as the decimal separator, e.g. 42.2"));
-      return FALSE;
-    case NUMBER_NONE:
-    default:
-      g_set_error (error, STRIDE_UNITS_ERROR, STRIDE_UNITS_ERROR_INVALID,
-                   _("“%s” is not a distance: type a number with an optional unit, "
-                     "e.g. 10.5 km, 6.2 mi or 5000 m"), text);
-      return FALSE;
-    }
-
-  p = skip_blanks (p);
-  if (*p == '\0')
+  if (*unit == '\0')
     meters = stride_units_distance_from_display (value, default_units);
-  else if (g_str_equal (p, "km") || g_str_equal (p, "k"))
+  else if (g_str_equal (unit, "km") || g_str_equal (unit, "k"))
     meters = value * STRIDE_METERS_PER_KM;
-  else if (g_str_equal (p, "m"))
+  else if (g_str_equal (unit, "m"))
     meters = value;
-  else if (g_str_equal (p, "mi") || g_str_equal (p, "mile") || g_str_equal (p, "miles"))
+  else if (g_str_equal (unit, "mi") || g_str_equal (unit, "mile") || g_str_equal (unit, "miles"))
     meters = value * STRIDE_METERS_PER_MILE;
   else
     {
@@ -476,35 +581,12 @@ stride_units_parse_distance (const char       *text,
   return TRUE;
 }
 
-typedef enum
-{
-  CLOCK_DURATION,
-  CLOCK_PACE,
-} ClockKind;
-
-static void
-set_invalid_clock (GError     **error,
-                   ClockKind    kind,
-                   const char  *text)
-{
-  if (kind == CLOCK_PACE)
-    g_set_error (error, STRIDE_UNITS_ERROR, STRIDE_UNITS_ERROR_INVALID,
-                 /* Translators: %s is what the user typed */
-                 _("“%s” is not a pace: type minutes:seconds with an optional "
-                   "/km or /mi, e.g. 4:05/km"), text);
-  else
-    g_set_error (error, STRIDE_UNITS_ERROR, STRIDE_UNITS_ERROR_INVALID,
-                 /* Translators: %s is what the user typed */
-                 _("“%s” is not a duration: type h:mm:ss, m:ss or minutes, "
-                   "e.g. 1:02:03, 45:00 or 45"), text);
-}
-
 /* Parses "m:ss" or "h:mm:ss" from @p up to the end of the string into
  * seconds. Returns FALSE with @error set (mentioning @text) on failure. */
 static gboolean
 parse_clock (const char  *p,
              const char  *text,
-             ClockKind    kind,
+             Quantity     quantity,
              gint64      *out_s,
              GError     **error)
 {
@@ -564,7 +646,7 @@ parse_clock (const char  *p,
   return TRUE;
 
 invalid:
-  set_invalid_clock (error, kind, text);
+  set_not_a_quantity (error, quantity, text);
   return FALSE;
 }
 
@@ -579,45 +661,29 @@ stride_units_parse_duration (const char  *text,
   g_return_val_if_fail (out_s != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  input = trimmed_lower (text != NULL ? text : "");
-  if (*input == '\0')
-    {
-      g_set_error_literal (error, STRIDE_UNITS_ERROR, STRIDE_UNITS_ERROR_EMPTY,
-                           _("Enter a duration, e.g. 45:00"));
-      return FALSE;
-    }
-  if (*input == '-')
-    {
-      g_set_error_literal (error, STRIDE_UNITS_ERROR, STRIDE_UNITS_ERROR_NEGATIVE,
-                           _("A duration cannot be negative"));
-      return FALSE;
-    }
+  input = read_input (text, QUANTITY_DURATION, error);
+  if (input == NULL)
+    return FALSE;
 
   if (strchr (input, ':') != NULL)
     {
       gint64 total = 0;
 
-      if (!parse_clock (input, text, CLOCK_DURATION, &total, error))
+      if (!parse_clock (input, text, QUANTITY_DURATION, &total, error))
         return FALSE;
       seconds = (double) total;
     }
   else
     {
       /* A bare number is minutes: "45" is what runners type for a 45-minute run. */
-      const char *p = input;
+      const char *unit;
       double minutes = 0.0;
-      NumberResult res = read_number (&p, &minutes);
 
-      if (res == NUMBER_COMMA)
+      if (!read_amount (input, text, QUANTITY_DURATION, &minutes, &unit, error))
+        return FALSE;
+      if (!(*unit == '\0' || g_str_equal (unit, "min")))
         {
-          g_set_error_literal (error, STRIDE_UNITS_ERROR, STRIDE_UNITS_ERROR_INVALID,
-                               _("Use a point as the decimal separator, e.g. 45.5"));
-          return FALSE;
-        }
-      p = skip_blanks (p);
-      if (res != NUMBER_OK || !(*p == '\0' || g_str_equal (p, "min")))
-        {
-          set_invalid_clock (error, CLOCK_DURATION, text);
+          set_not_a_quantity (error, QUANTITY_DURATION, text);
           return FALSE;
         }
       seconds = round (minutes * 60.0);
@@ -655,19 +721,9 @@ stride_units_parse_pace (const char       *text,
   g_return_val_if_fail (out_s_per_km != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  input = trimmed_lower (text != NULL ? text : "");
-  if (*input == '\0')
-    {
-      g_set_error_literal (error, STRIDE_UNITS_ERROR, STRIDE_UNITS_ERROR_EMPTY,
-                           _("Enter a pace, e.g. 4:05"));
-      return FALSE;
-    }
-  if (*input == '-')
-    {
-      g_set_error_literal (error, STRIDE_UNITS_ERROR, STRIDE_UNITS_ERROR_NEGATIVE,
-                           _("A pace cannot be negative"));
-      return FALSE;
-    }
+  input = read_input (text, QUANTITY_PACE, error);
+  if (input == NULL)
+    return FALSE;
 
   /* Split off an optional "/km", "/mi", "min/km", "min/mi". */
   slash = strchr (input, '/');
@@ -682,7 +738,7 @@ stride_units_parse_pace (const char       *text,
         units = STRIDE_UNITS_IMPERIAL;
       else
         {
-          set_invalid_clock (error, CLOCK_PACE, text);
+          set_not_a_quantity (error, QUANTITY_PACE, text);
           return FALSE;
         }
 
@@ -698,7 +754,7 @@ stride_units_parse_pace (const char       *text,
 
   if (strchr (input, ':') != NULL)
     {
-      if (!parse_clock (input, text, CLOCK_PACE, &s_per_unit, error))
+      if (!parse_clock (input, text, QUANTITY_PACE, &s_per_unit, error))
         return FALSE;
     }
   else
@@ -711,7 +767,7 @@ stride_units_parse_pace (const char       *text,
 
       if (!read_integer (&p, &minutes, &n_digits) || *p != '\0')
         {
-          set_invalid_clock (error, CLOCK_PACE, text);
+          set_not_a_quantity (error, QUANTITY_PACE, text);
           return FALSE;
         }
       s_per_unit = minutes * 60;
@@ -743,48 +799,22 @@ stride_units_parse_weight (const char       *text,
                            GError          **error)
 {
   g_autofree char *input = NULL;
-  const char *p;
+  const char *unit;
   double value = 0.0;
   double kg;
 
   g_return_val_if_fail (out_kg != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  input = trimmed_lower (text != NULL ? text : "");
-  if (*input == '\0')
-    {
-      g_set_error_literal (error, STRIDE_UNITS_ERROR, STRIDE_UNITS_ERROR_EMPTY,
-                           _("Enter a weight, e.g. 60 kg (0 for body weight)"));
-      return FALSE;
-    }
+  input = read_input (text, QUANTITY_WEIGHT, error);
+  if (input == NULL || !read_amount (input, text, QUANTITY_WEIGHT, &value, &unit, error))
+    return FALSE;
 
-  p = input;
-  switch (read_number (&p, &value))
-    {
-    case NUMBER_OK:
-      break;
-    case NUMBER_NEGATIVE:
-      g_set_error_literal (error, STRIDE_UNITS_ERROR, STRIDE_UNITS_ERROR_NEGATIVE,
-                           _("A weight cannot be negative"));
-      return FALSE;
-    case NUMBER_COMMA:
-      g_set_error_literal (error, STRIDE_UNITS_ERROR, STRIDE_UNITS_ERROR_INVALID,
-                           _("Use a point as the decimal separator, e.g. 22.5"));
-      return FALSE;
-    case NUMBER_NONE:
-    default:
-      g_set_error (error, STRIDE_UNITS_ERROR, STRIDE_UNITS_ERROR_INVALID,
-                   _("“%s” is not a weight: type a number with an optional unit, "
-                     "e.g. 22.5 kg or 50 lb"), text);
-      return FALSE;
-    }
-
-  p = skip_blanks (p);
-  if (*p == '\0')
+  if (*unit == '\0')
     kg = stride_units_weight_from_display (value, default_units);
-  else if (g_str_equal (p, "kg") || g_str_equal (p, "kgs"))
+  else if (g_str_equal (unit, "kg") || g_str_equal (unit, "kgs"))
     kg = value;
-  else if (g_str_equal (p, "lb") || g_str_equal (p, "lbs"))
+  else if (g_str_equal (unit, "lb") || g_str_equal (unit, "lbs"))
     kg = value * STRIDE_KG_PER_LB;
   else
     {

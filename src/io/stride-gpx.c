@@ -56,17 +56,6 @@ gpx_track_free (GpxTrack *track)
   g_free (track);
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  for (; *text != '\0'; text++)
-    {
-      if (!g_ascii_isspace (*text))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 static char *
 dup_stripped (const char *text)
 {
@@ -96,15 +85,7 @@ gpx_start_cb (StrideXmlWalker  *walker,
   const char *parent = stride_xml_walker_get_ancestor (walker, 1);
 
   if (stride_xml_walker_get_depth (walker) == 1)
-    {
-      if (!g_str_equal (name, "gpx"))
-        {
-          g_set_error (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_MALFORMED,
-                       "Not a GPX file: the document element is <%s>", name);
-          return FALSE;
-        }
-      return TRUE;
-    }
+    return stride_xml_check_root (name, "gpx", "GPX", error);
 
   if (g_str_equal (name, "trk") && g_str_equal (parent, "gpx"))
     {
@@ -206,7 +187,7 @@ gpx_end_cb (StrideXmlWalker  *walker,
               if (!stride_track_parse_double (text, &self->point.elevation_m))
                 {
                   self->point.elevation_m = NAN;
-                  if (!is_blank (text))
+                  if (!stride_xml_text_is_blank (text))
                     self->n_bad_values++;
                 }
             }

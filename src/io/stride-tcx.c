@@ -53,17 +53,6 @@ typedef struct
 } TcxParser;
 
 static gboolean
-is_blank (const char *text)
-{
-  for (; *text != '\0'; text++)
-    {
-      if (!g_ascii_isspace (*text))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
 parse_time (TcxParser  *self,
             const char *text,
             double     *value)
@@ -95,7 +84,7 @@ parse_number (TcxParser  *self,
   if (!stride_track_parse_double (text, value))
     {
       *value = NAN;
-      if (!is_blank (text))
+      if (!stride_xml_text_is_blank (text))
         self->n_bad_values++;
     }
 }
@@ -108,7 +97,7 @@ parse_count (TcxParser  *self,
   if (!stride_track_parse_int (text, value) || *value < 0)
     {
       *value = 0;
-      if (!is_blank (text))
+      if (!stride_xml_text_is_blank (text))
         self->n_bad_values++;
     }
 }
@@ -179,15 +168,7 @@ tcx_start_cb (StrideXmlWalker  *walker,
   const char *parent = stride_xml_walker_get_ancestor (walker, 1);
 
   if (stride_xml_walker_get_depth (walker) == 1)
-    {
-      if (!g_str_equal (name, "TrainingCenterDatabase"))
-        {
-          g_set_error (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_MALFORMED,
-                       "Not a TCX file: the document element is <%s>", name);
-          return FALSE;
-        }
-      return TRUE;
-    }
+    return stride_xml_check_root (name, "TrainingCenterDatabase", "TCX", error);
 
   if (!self->in_activity)
     {
@@ -441,7 +422,7 @@ tcx_end_cb (StrideXmlWalker  *walker,
         {
           parse_time (self, text, &self->id_time);
         }
-      else if (g_str_equal (name, "Notes") && !is_blank (text))
+      else if (g_str_equal (name, "Notes") && !stride_xml_text_is_blank (text))
         {
           g_free (self->notes);
           self->notes = g_strstrip (g_strdup (text));

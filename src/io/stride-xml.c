@@ -316,3 +316,29 @@ stride_xml_walker_dup_attribute (StrideXmlWalker *walker,
 
   return copy;
 }
+
+gboolean
+stride_xml_check_root (const char  *name,
+                       const char  *root,
+                       const char  *format,
+                       GError     **error)
+{
+  if (!g_str_equal (name, root))
+    {
+      g_set_error (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_MALFORMED,
+                   "Not a %s file: the document element is <%s>", format, name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+stride_xml_text_is_blank (const char *text)
+{
+  for (; *text != '\0'; text++)
+    {
+      if (!g_ascii_isspace (*text))
+        return FALSE;
+    }
+  return TRUE;
+}

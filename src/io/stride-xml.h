@@ -56,4 +56,14 @@ int         stride_xml_walker_get_line      (StrideXmlWalker     *walker);
 char       *stride_xml_walker_dup_attribute (StrideXmlWalker     *walker,
                                              const char          *name);
 
+/* For the start callback of the document element @name: TRUE if it is
+ * @root, else FALSE with STRIDE_IMPORT_ERROR_MALFORMED saying that this is
+ * not a @format file. */
+gboolean    stride_xml_check_root           (const char          *name,
+                                             const char          *root,
+                                             const char          *format,
+                                             GError             **error);
+/* Whether element text is empty or only white space. */
+gboolean    stride_xml_text_is_blank        (const char          *text);
+
 G_END_DECLS

@@ -34,17 +34,6 @@ lookup_path (GVariantDict *options,
   return g_steal_pointer (&value);
 }
 
-static guint32
-today_julian (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDate) date = g_date_new_dmy (g_date_time_get_day_of_month (now),
-                                          g_date_time_get_month (now),
-                                          g_date_time_get_year (now));
-
-  return g_date_get_julian (date);
-}
-
 static StrideStore *
 open_store (GVariantDict *options,
             gboolean      must_be_explicit)
@@ -110,7 +99,7 @@ generate_demo (GVariantDict *options,
       return EXIT_FAILED;
     }
 
-  if (!stride_demo_write (store, (guint) years, today_julian (), &error))
+  if (!stride_demo_write (store, (guint) years, stride_today_julian (), &error))
     {
       g_printerr ("%s: %s\n", g_get_prgname (), error->message);
       return EXIT_FAILED;

@@ -14,20 +14,43 @@
 #include "stride-journal-row.h"
 #include "stride-labels.h"
 
+/* Built in code, not from a template, with two labels instead of five:
+ * GtkListView (GTK 4.8) keeps up to 200 rows alive, and building them is
+ * most of what a 10-year journal adds to the first frame. */
 struct _StrideJournalRow
 {
-  GtkWidget  parent_instance;
+  GtkWidget   parent_instance;
 
-  /* Template widgets */
-  GtkImage  *icon;
-  GtkLabel  *title_label;
-  GtkLabel  *subtitle_label;
-  GtkLabel  *detail_label;
-  GtkLabel  *amount_label;
-  GtkLabel  *duration_label;
+  GtkImage   *icon;
+  GtkLabel   *main_label;      /* title, date line, detail */
+  GtkLabel   *amount_label;    /* distance / sets / severity, duration */
 
   const char *kind_class;
 };
+
+/* What one row shows; every field is owned. */
+typedef struct
+{
+  const char *icon_name;
+  const char *kind_class;
+  char       *title;
+  char       *subtitle;
+  char       *detail;
+  char       *amount;
+  char       *duration;
+} RowTexts;
+
+static void
+row_texts_clear (RowTexts *texts)
+{
+  g_free (texts->title);
+  g_free (texts->subtitle);
+  g_free (texts->detail);
+  g_free (texts->amount);
+  g_free (texts->duration);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RowTexts, row_texts_clear)
 
 G_DEFINE_FINAL_TYPE (StrideJournalRow, stride_journal_row, GTK_TYPE_WIDGET)
 
@@ -90,17 +113,7 @@ format_pain (StrideJournalItem *item)
 }
 
 static void
-set_kind_class (StrideJournalRow *self,
-                const char       *css_class)
-{
-  if (self->kind_class != NULL)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->icon), self->kind_class);
-  self->kind_class = css_class;
-  gtk_widget_add_css_class (GTK_WIDGET (self->icon), css_class);
-}
-
-static void
-show_activity (StrideJournalRow  *self,
+fill_activity (RowTexts          *texts,
                StrideJournalItem *item,
                StrideUnitSystem   distance_units,
                StrideUnitSystem   pace_units)
@@ -110,110 +123,138 @@ show_activity (StrideJournalRow  *self,
   double duration = stride_journal_item_get_duration_s (item);
   const char *title = stride_journal_item_get_title (item);
   g_autofree char *when = format_when (item, TRUE);
-  g_autofree char *subtitle = NULL;
-  g_autofree char *amount = NULL;
-  g_autofree char *time = stride_units_format_duration (duration);
 
-  gtk_image_set_from_icon_name (self->icon, stride_icon_for_sport (sport));
-  gtk_label_set_text (self->duration_label, time);
+  texts->icon_name = stride_icon_for_sport (sport);
+  texts->duration = stride_units_format_duration (duration);
 
   if (sport == STRIDE_SPORT_STRENGTH)
     {
       gint n_sets = stride_journal_item_get_count (item);
-      g_autofree char *exercises = format_list (stride_journal_item_get_detail (item),
-                                                translate_exercise_name);
 
-      set_kind_class (self, "strength");
-      gtk_label_set_text (self->title_label, title != NULL ? title : stride_label_for_sport (sport));
-      amount = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d set", "%d sets", n_sets), n_sets);
-      gtk_label_set_text (self->detail_label, exercises);
-      gtk_widget_set_visible (GTK_WIDGET (self->detail_label), *exercises != '\0');
-      subtitle = g_strdup (when);
+      texts->kind_class = "strength";
+      texts->title = g_strdup (title != NULL ? title : stride_label_for_sport (sport));
+      texts->subtitle = g_steal_pointer (&when);
+      texts->detail = format_list (stride_journal_item_get_detail (item), translate_exercise_name);
+      texts->amount = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d set", "%d sets", n_sets),
+                                       n_sets);
     }
   else
     {
       gint rpe = stride_journal_item_get_rpe (item);
       g_autofree char *pace = NULL;
 
-      set_kind_class (self, sport == STRIDE_SPORT_RUN ? "run" : "other");
+      texts->kind_class = sport == STRIDE_SPORT_RUN ? "run" : "other";
       if (title == NULL)
-        title = sport == STRIDE_SPORT_RUN ? stride_label_for_run_type (stride_journal_item_get_run_type (item))
-                                          : stride_label_for_sport (sport);
-      gtk_label_set_text (self->title_label, title);
-      gtk_widget_set_visible (GTK_WIDGET (self->detail_label), FALSE);
-      amount = distance > 0 ? stride_units_format_distance (distance, distance_units) : g_strdup ("");
+        title = sport == STRIDE_SPORT_RUN
+                ? stride_label_for_run_type (stride_journal_item_get_run_type (item))
+                : stride_label_for_sport (sport);
+      texts->title = g_strdup (title);
+      texts->amount = distance > 0 ? stride_units_format_distance (distance, distance_units)
+                                   : NULL;
 
       if (sport == STRIDE_SPORT_RUN && distance > 0 && duration > 0)
         pace = stride_units_format_pace (stride_units_pace_from (distance, duration),
-                                          pace_units);
+                                         pace_units);
 
       if (pace != NULL && rpe > 0)
         /* Translators: date · pace · rated perceived exertion */
-        subtitle = g_strdup_printf (_("%s · %s · RPE %d"), when, pace, rpe);
+        texts->subtitle = g_strdup_printf (_("%s · %s · RPE %d"), when, pace, rpe);
       else if (pace != NULL)
-        subtitle = g_strdup_printf ("%s · %s", when, pace);
+        texts->subtitle = g_strdup_printf ("%s · %s", when, pace);
       else
-        subtitle = g_strdup (when);
+        texts->subtitle = g_steal_pointer (&when);
     }
-
-  gtk_label_set_text (self->subtitle_label, subtitle);
-  gtk_label_set_text (self->amount_label, amount);
 }
 
 static void
-show_test (StrideJournalRow  *self,
+fill_test (RowTexts          *texts,
            StrideJournalItem *item)
 {
-  g_autofree char *when = format_when (item, FALSE);
-  g_autofree char *tests = format_list (stride_journal_item_get_detail (item),
-                                        stride_label_for_test);
-
-  set_kind_class (self, "test");
-  gtk_image_set_from_icon_name (self->icon, "stride-test-symbolic");
-  gtk_label_set_text (self->title_label, _("Strength Test"));
-  gtk_label_set_text (self->subtitle_label, when);
-  gtk_label_set_text (self->detail_label, tests);
-  gtk_widget_set_visible (GTK_WIDGET (self->detail_label), *tests != '\0');
-  gtk_label_set_text (self->amount_label, "");
-  gtk_label_set_text (self->duration_label, "");
+  texts->icon_name = "stride-test-symbolic";
+  texts->kind_class = "test";
+  texts->title = g_strdup (_("Strength Test"));
+  texts->subtitle = format_when (item, FALSE);
+  texts->detail = format_list (stride_journal_item_get_detail (item), stride_label_for_test);
 }
 
 static void
-show_pain (StrideJournalRow  *self,
+fill_pain (RowTexts          *texts,
            StrideJournalItem *item)
 {
-  g_autofree char *when = format_when (item, FALSE);
-  g_autofree char *title = format_pain (item);
+  texts->icon_name = "stride-pain-symbolic";
+  texts->kind_class = "pain";
+  texts->title = format_pain (item);
+  texts->subtitle = format_when (item, FALSE);
   /* Translators: pain severity on a 0–10 scale */
-  g_autofree char *severity = g_strdup_printf (_("%d/10"), stride_journal_item_get_count (item));
-
-  set_kind_class (self, "pain");
-  gtk_image_set_from_icon_name (self->icon, "stride-pain-symbolic");
-  gtk_label_set_text (self->title_label, title);
-  gtk_label_set_text (self->subtitle_label, when);
-  gtk_widget_set_visible (GTK_WIDGET (self->detail_label), FALSE);
-  gtk_label_set_text (self->amount_label, severity);
-  gtk_label_set_text (self->duration_label, "");
+  texts->amount = g_strdup_printf (_("%d/10"), stride_journal_item_get_count (item));
 }
 
-/* One sentence for screen readers, so a row is not read as loose labels. */
-static void
-update_accessible_label (StrideJournalRow *self)
+static gboolean
+is_blank (const char *text)
 {
-  g_autoptr(GString) text = g_string_new (gtk_label_get_text (self->title_label));
-  GtkLabel *parts[] = { self->subtitle_label, self->detail_label, self->amount_label,
-                        self->duration_label };
+  return text == NULL || *text == '\0';
+}
 
-  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+/* Lines of escaped markup: @first bold, the others small, @second dimmed
+ * when @dim_second. Empty lines are left out. */
+static char *
+markup_lines (const char *first,
+              const char *second,
+              const char *third,
+              gboolean    dim_second)
+{
+  GString *markup = g_string_new (NULL);
+  g_autofree char *escaped = NULL;
+
+  if (!is_blank (first))
     {
-      const char *part = gtk_label_get_text (parts[i]);
-
-      if (gtk_widget_get_visible (GTK_WIDGET (parts[i])) && part != NULL && *part != '\0')
-        g_string_append_printf (text, ", %s", part);
+      escaped = g_markup_escape_text (first, -1);
+      g_string_append_printf (markup, "<b>%s</b>", escaped);
+      g_clear_pointer (&escaped, g_free);
+    }
+  if (!is_blank (second))
+    {
+      escaped = g_markup_escape_text (second, -1);
+      g_string_append_printf (markup, "%s<span size=\"small\"%s>%s</span>", markup->len > 0 ? "\n" : "",
+                              dim_second ? " alpha=\"60%\"" : "", escaped);
+      g_clear_pointer (&escaped, g_free);
+    }
+  if (!is_blank (third))
+    {
+      escaped = g_markup_escape_text (third, -1);
+      g_string_append_printf (markup, "%s<small>%s</small>", markup->len > 0 ? "\n" : "",
+                              escaped);
     }
 
+  return g_string_free (markup, FALSE);
+}
+
+static void
+show_texts (StrideJournalRow *self,
+            const RowTexts   *texts)
+{
+  g_autofree char *main_markup = markup_lines (texts->title, texts->subtitle, texts->detail, TRUE);
+  g_autofree char *amount_markup = markup_lines (texts->amount, texts->duration, NULL, TRUE);
+  g_autofree char *accessible = NULL;
+
+  if (self->kind_class != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->icon), self->kind_class);
+  self->kind_class = texts->kind_class;
+  gtk_widget_add_css_class (GTK_WIDGET (self->icon), texts->kind_class);
+  gtk_image_set_from_icon_name (self->icon, texts->icon_name);
+
+  gtk_label_set_markup (self->main_label, main_markup);
+  gtk_label_set_markup (self->amount_label, amount_markup);
+
+  /* One sentence for screen readers, not loose lines. */
+  accessible = g_strjoin (", ", texts->title,
+                          !is_blank (texts->subtitle) ? texts->subtitle : "",
+                          !is_blank (texts->detail) ? texts->detail : "",
+                          !is_blank (texts->amount) ? texts->amount : "",
+                          !is_blank (texts->duration) ? texts->duration : "",
+                          NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  text->str, -1);
+                                  accessible, -1);
 }
 
 void
@@ -222,26 +263,28 @@ stride_journal_row_set_item (StrideJournalRow  *self,
                              StrideUnitSystem   distance_units,
                              StrideUnitSystem   pace_units)
 {
+  g_auto(RowTexts) texts = { 0 };
+
   g_return_if_fail (STRIDE_IS_JOURNAL_ROW (self));
   g_return_if_fail (STRIDE_IS_JOURNAL_ITEM (item));
 
   switch (stride_journal_item_get_kind (item))
     {
     case STRIDE_JOURNAL_KIND_TEST:
-      show_test (self, item);
+      fill_test (&texts, item);
       break;
 
     case STRIDE_JOURNAL_KIND_PAIN:
-      show_pain (self, item);
+      fill_pain (&texts, item);
       break;
 
     case STRIDE_JOURNAL_KIND_ACTIVITY:
     default:
-      show_activity (self, item, distance_units, pace_units);
+      fill_activity (&texts, item, distance_units, pace_units);
       break;
     }
 
-  update_accessible_label (self);
+  show_texts (self, &texts);
 }
 
 static void
@@ -249,8 +292,6 @@ stride_journal_row_dispose (GObject *object)
 {
   GtkWidget *child;
 
-  /* The template's outer box has no id, so dispose_template leaves it. */
-  gtk_widget_dispose_template (GTK_WIDGET (object), STRIDE_TYPE_JOURNAL_ROW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
 
@@ -265,22 +306,43 @@ stride_journal_row_class_init (StrideJournalRowClass *klass)
 
   object_class->dispose = stride_journal_row_dispose;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "journalrow");
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/stride-journal-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, StrideJournalRow, amount_label);
-  gtk_widget_class_bind_template_child (widget_class, StrideJournalRow, detail_label);
-  gtk_widget_class_bind_template_child (widget_class, StrideJournalRow, duration_label);
-  gtk_widget_class_bind_template_child (widget_class, StrideJournalRow, icon);
-  gtk_widget_class_bind_template_child (widget_class, StrideJournalRow, subtitle_label);
-  gtk_widget_class_bind_template_child (widget_class, StrideJournalRow, title_label);
+}
+
+static GtkLabel *
+new_label (StrideJournalRow *self,
+           float             xalign)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_justify (GTK_LABEL (label), xalign > 0.5 ? GTK_JUSTIFY_RIGHT : GTK_JUSTIFY_LEFT);
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_widget_set_parent (label, GTK_WIDGET (self));
+  return GTK_LABEL (label);
 }
 
 static void
 stride_journal_row_init (StrideJournalRow *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  GtkBoxLayout *layout = GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self)));
+
+  gtk_box_layout_set_spacing (layout, 12);
+
+  self->icon = g_object_new (GTK_TYPE_IMAGE,
+                             "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                             NULL);
+  gtk_image_set_pixel_size (self->icon, 16);
+  gtk_widget_set_valign (GTK_WIDGET (self->icon), GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (self->icon), "kind-icon");
+  gtk_widget_set_parent (GTK_WIDGET (self->icon), GTK_WIDGET (self));
+
+  self->main_label = new_label (self, 0.0);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->main_label), TRUE);
+  self->amount_label = new_label (self, 1.0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->amount_label), "numeric");
 }
 
 StrideJournalRow *

@@ -188,17 +188,6 @@ demo_journal_free (gpointer data)
   g_free (demo);
 }
 
-static guint32
-today_julian (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDate) date = g_date_new_dmy (g_date_time_get_day_of_month (now),
-                                          g_date_time_get_month (now),
-                                          g_date_time_get_year (now));
-
-  return g_date_get_julian (date);
-}
-
 static void
 create_demo_thread (GTask        *task,
                     gpointer      source_object,
@@ -277,7 +266,7 @@ stride_window_open_demo (StrideWindow *self)
 
   task = g_task_new (self, self->cancellable, create_demo_cb, NULL);
   g_task_set_source_tag (task, stride_window_open_demo);
-  g_task_set_task_data (task, GUINT_TO_POINTER (today_julian ()), NULL);
+  g_task_set_task_data (task, GUINT_TO_POINTER (stride_today_julian ()), NULL);
   g_task_run_in_thread (task, create_demo_thread);
 }
 

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "io-test-util.h"
 #include "stride-csv.h"
 #include "stride-csv-export.h"
 
@@ -20,25 +21,6 @@ typedef struct
   char        *export_dir;
   StrideStore *store;
 } Fixture;
-
-static void
-remove_recursive (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_recursive (child);
-      else
-        g_unlink (child);
-    }
-
-  g_rmdir (path);
-}
 
 static void
 fixture_setup (Fixture       *fixture,

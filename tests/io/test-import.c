@@ -10,6 +10,7 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "io-test-util.h"
 #include "stride-import.h"
 #include "stride-store-private.h"
 
@@ -18,25 +19,6 @@ typedef struct
   char        *dir;                  /* temporary, removed afterwards */
   StrideStore *store;
 } Fixture;
-
-static void
-remove_recursive (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_recursive (child);
-      else
-        g_unlink (child);
-    }
-
-  g_rmdir (path);
-}
 
 static void
 fixture_setup (Fixture       *fixture,
@@ -61,33 +43,6 @@ fixture_teardown (Fixture       *fixture,
   g_clear_object (&fixture->store);
   remove_recursive (fixture->dir);
   g_free (fixture->dir);
-}
-
-static gboolean
-skip_without_corpus (void)
-{
-  if (g_getenv ("STRIDE_CORPUS_DIR") != NULL)
-    return FALSE;
-
-  g_test_skip ("STRIDE_CORPUS_DIR is not set");
-  return TRUE;
-}
-
-static GFile *
-corpus_file (const char *name)
-{
-  return g_file_new_build_filename (g_getenv ("STRIDE_CORPUS_DIR"), name, NULL);
-}
-
-static gint64
-count (StrideStore *store,
-       const char  *table)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 n = stride_store_count_rows (store, table, &error);
-
-  g_assert_no_error (error);
-  return n;
 }
 
 static StrideImportStatus

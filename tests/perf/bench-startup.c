@@ -19,7 +19,7 @@
 #include "stride-store.h"
 #include "stride-window.h"
 
-#define STARTUP_ROUNDS 7
+#define STARTUP_ROUNDS 11
 
 static guint32
 today_julian (void)

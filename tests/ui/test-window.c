@@ -249,7 +249,7 @@ row_mentions_miles (gpointer data)
     {
       g_autofree char *text = row_text (g_ptr_array_index (rows, i));
 
-      if (strstr (text, " mi|") != NULL)
+      if (strstr (text, " mi\n") != NULL || strstr (text, " mi|") != NULL)
         return TRUE;
     }
 
