@@ -153,6 +153,16 @@ test_raw_query (const char *path,
   return result;
 }
 
+/* Asserts that @sql on a raw connection to @path gives @expected; a macro,
+ * so that a failure names the line of the test. */
+#define test_assert_query(path, sql, expected) \
+  G_STMT_START \
+    { \
+      g_autofree char *query_result = test_raw_query ((path), (sql)); \
+      g_assert_cmpstr (query_result, ==, (expected)); \
+    } \
+  G_STMT_END
+
 static inline void
 test_raw_exec (const char *path,
                const char *sql)

@@ -106,7 +106,6 @@ check_result (const char *path,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(StrideStore) store = NULL;
-  g_autofree char *check = NULL;
   g_autofree char *distinct = NULL;
   g_autofree char *dangling = NULL;
 
@@ -120,8 +119,7 @@ check_result (const char *path,
   /* The library was dangling once, not by both children. */
   g_assert_cmpint (test_count (store, "exercise"), ==, _stride_exercise_library_get_size ());
 
-  check = test_raw_query (path, "PRAGMA integrity_check");
-  g_assert_cmpstr (check, ==, "ok");
+  test_assert_query (path, "PRAGMA integrity_check", "ok");
   distinct = test_raw_query (path, "SELECT COUNT(DISTINCT source_hash) FROM activity");
   g_assert_cmpint (atoi (distinct), ==, n_expected);
   dangling = test_raw_query (path, "PRAGMA foreign_key_check");

@@ -103,7 +103,6 @@ test_migration_backup (TestDir       *fixture,
   g_autofree char *backup1 = g_strconcat (path, ".bak-v1", NULL);
   g_autofree char *backup2 = g_strconcat (path, ".bak-v2", NULL);
   g_autofree StrideMigration *steps = NULL;
-  g_autofree char *value = NULL;
   guint n_steps;
   GStatBuf st;
 
@@ -117,27 +116,17 @@ test_migration_backup (TestDir       *fixture,
   g_assert_cmpint (test_count (store, "activity"), ==, 3);
   g_clear_object (&store);
 
-  value = test_raw_query (path, "PRAGMA user_version");
-  g_assert_cmpstr (value, ==, "2");
-  g_clear_pointer (&value, g_free);
+  test_assert_query (path, "PRAGMA user_version", "2");
 
   /* The backup holds the old version, whole, and is private. */
   g_assert_true (g_file_test (backup1, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpint (g_stat (backup1, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-  value = test_raw_query (backup1, "PRAGMA user_version");
-  g_assert_cmpstr (value, ==, "1");
-  g_clear_pointer (&value, g_free);
-  value = test_raw_query (backup1, "SELECT COUNT(*) FROM pragma_table_info ('activity')"
-                                   " WHERE name = 'weather'");
-  g_assert_cmpstr (value, ==, "0");
-  g_clear_pointer (&value, g_free);
-  value = test_raw_query (backup1, "SELECT COUNT(*) FROM trackpoint");
-  g_assert_cmpstr (value, ==, "150");
-  g_clear_pointer (&value, g_free);
-  value = test_raw_query (backup1, "PRAGMA integrity_check");
-  g_assert_cmpstr (value, ==, "ok");
-  g_clear_pointer (&value, g_free);
+  test_assert_query (backup1, "PRAGMA user_version", "1");
+  test_assert_query (backup1, "SELECT COUNT(*) FROM pragma_table_info ('activity')"
+                              " WHERE name = 'weather'", "0");
+  test_assert_query (backup1, "SELECT COUNT(*) FROM trackpoint", "150");
+  test_assert_query (backup1, "PRAGMA integrity_check", "ok");
   g_assert_false (g_file_test (backup2, G_FILE_TEST_EXISTS));
 
   /* Opening at the same version again does nothing. */
@@ -154,12 +143,8 @@ test_migration_backup (TestDir       *fixture,
   g_assert_cmpint (stride_store_get_schema_version (store), ==, 3);
   g_clear_object (&store);
 
-  value = test_raw_query (path, "SELECT group_concat (DISTINCT weather) FROM activity");
-  g_assert_cmpstr (value, ==, "sunny");
-  g_clear_pointer (&value, g_free);
-  value = test_raw_query (backup2, "PRAGMA user_version");
-  g_assert_cmpstr (value, ==, "2");
-  g_clear_pointer (&value, g_free);
+  test_assert_query (path, "SELECT group_concat (DISTINCT weather) FROM activity", "sunny");
+  test_assert_query (backup2, "PRAGMA user_version", "2");
 
   /* A v1 build now sees a newer journal. */
   store = stride_store_open (path, &error);
@@ -201,7 +186,6 @@ check_failed_migration (TestDir               *fixture,
   g_autofree char *path = create_journal (fixture, 4);
   g_autofree char *backup1 = g_strconcat (path, ".bak-v1", NULL);
   g_autofree StrideMigration *steps = NULL;
-  g_autofree char *value = NULL;
   guint n_steps;
 
   test_raw_exec (path, "INSERT INTO setting (key, value) VALUES ('units', 'metric')");
@@ -215,23 +199,13 @@ check_failed_migration (TestDir               *fixture,
   g_clear_error (&error);
 
   /* Left at the old version with its data; the backup stays. */
-  value = test_raw_query (path, "PRAGMA user_version");
-  g_assert_cmpstr (value, ==, "1");
-  g_clear_pointer (&value, g_free);
-  value = test_raw_query (path, "SELECT COUNT(*) FROM pragma_table_info ('activity')"
-                                " WHERE name = 'weather'");
-  g_assert_cmpstr (value, ==, "0");
-  g_clear_pointer (&value, g_free);
-  value = test_raw_query (path, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'extra'");
-  g_assert_cmpstr (value, ==, "0");
-  g_clear_pointer (&value, g_free);
-  value = test_raw_query (path, "SELECT value FROM setting WHERE key = 'units'");
-  g_assert_cmpstr (value, ==, "metric");
-  g_clear_pointer (&value, g_free);
+  test_assert_query (path, "PRAGMA user_version", "1");
+  test_assert_query (path, "SELECT COUNT(*) FROM pragma_table_info ('activity')"
+                           " WHERE name = 'weather'", "0");
+  test_assert_query (path, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'extra'", "0");
+  test_assert_query (path, "SELECT value FROM setting WHERE key = 'units'", "metric");
   g_assert_true (g_file_test (backup1, G_FILE_TEST_IS_REGULAR));
-  value = test_raw_query (backup1, "PRAGMA user_version");
-  g_assert_cmpstr (value, ==, "1");
-  g_clear_pointer (&value, g_free);
+  test_assert_query (backup1, "PRAGMA user_version", "1");
 
   /* This build still opens it. */
   store = stride_store_open (path, &error);
@@ -290,7 +264,6 @@ test_newer_version (TestDir       *fixture,
   g_autoptr(GBytes) after = NULL;
   g_autofree char *path = create_journal (fixture, 2);
   g_autofree char *backup = g_strconcat (path, ".bak-v99", NULL);
-  g_autofree char *value = NULL;
   StrideActivity a = test_run (1800000000);
   StridePainEntry pain = { 0, test_julian (2026, 1,
                                            1), (char *) "knee", STRIDE_SIDE_BOTH, 2, NULL };
@@ -341,8 +314,7 @@ test_newer_version (TestDir       *fixture,
   after = test_read_file (path);
   g_assert_true (g_bytes_equal (before, after));
   g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
-  value = test_raw_query (path, "PRAGMA user_version");
-  g_assert_cmpstr (value, ==, "99");
+  test_assert_query (path, "PRAGMA user_version", "99");
 }
 
 static void

@@ -37,7 +37,6 @@ test_new_file_mode (TestDir       *fixture,
   g_autofree char *dir = g_build_filename (fixture->dir, "a", "b", NULL);
   g_autofree char *path = g_build_filename (dir, "journal.db", NULL);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *mode = NULL;
   StrideActivity run = test_run (1700000000);
   GStatBuf st;
 
@@ -59,11 +58,8 @@ test_new_file_mode (TestDir       *fixture,
   g_assert_cmpint (g_stat (wal, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
-  mode = test_raw_query (path, "PRAGMA journal_mode");
-  g_assert_cmpstr (mode, ==, "wal");
-  g_clear_pointer (&mode, g_free);
-  mode = test_raw_query (path, "PRAGMA user_version");
-  g_assert_cmpstr (mode, ==, "1");
+  test_assert_query (path, "PRAGMA journal_mode", "wal");
+  test_assert_query (path, "PRAGMA user_version", "1");
 }
 
 static void
@@ -865,7 +861,6 @@ test_disk_full (TestDir       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = test_dir_path (fixture, "journal.db");
   g_autofree StrideTrackpoint *points = NULL;
-  g_autofree char *check = NULL;
   const guint n_points = 50000;
   StrideActivity a = test_run (1700000000);
   StrideActivity big = test_run (1700100000);
@@ -921,8 +916,7 @@ test_disk_full (TestDir       *fixture,
   g_assert_cmpint (test_count (store, "trackpoint"), ==, 10);
   g_assert_true (stride_store_find_activity_near (store, STRIDE_SPORT_RUN, 1700000000, 0, NULL, &error));
   g_assert_true (stride_store_find_activity_near (store, STRIDE_SPORT_RUN, 1700300000, 0, NULL, &error));
-  check = test_raw_query (path, "PRAGMA integrity_check");
-  g_assert_cmpstr (check, ==, "ok");
+  test_assert_query (path, "PRAGMA integrity_check", "ok");
 
   /* The limit was for one connection only. */
   g_assert_true (stride_store_add_activity (store, &big, NULL, 0, points, n_points, NULL, 0, &error));
