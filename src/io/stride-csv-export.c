@@ -19,7 +19,6 @@ typedef struct
 {
   GOutputStream *out;
   GString       *buffer;
-  guint          n_columns;          /* 0 until the header is written */
   GError        *error;
 } TableWriter;
 
@@ -45,12 +44,6 @@ write_row_cb (guint              n_columns,
               gpointer           user_data)
 {
   TableWriter *writer = user_data;
-
-  if (writer->n_columns == 0)
-    {
-      writer->n_columns = n_columns;
-      stride_csv_append_row (writer->buffer, n_columns, names);
-    }
 
   stride_csv_append_row (writer->buffer, n_columns, values);
 
@@ -113,8 +106,13 @@ write_table (StrideStore  *store,
 {
   g_autoptr(GFileOutputStream) out = NULL;
   g_autoptr(GString) buffer = g_string_new (NULL);
+  g_auto(GStrv) columns = NULL;
   TableWriter writer = { 0, };
   gboolean ok;
+
+  columns = stride_store_list_columns (store, table, error);
+  if (columns == NULL)
+    return FALSE;
 
   out = create_temporary (dir, table, tmp_file, error);
   if (out == NULL)
@@ -122,6 +120,7 @@ write_table (StrideStore  *store,
 
   writer.out = G_OUTPUT_STREAM (out);
   writer.buffer = buffer;
+  stride_csv_append_row (buffer, g_strv_length (columns), (const char *const *) columns);
 
   ok = stride_store_foreach_row (store, table, write_row_cb, &writer, error);
   if (writer.error != NULL)

@@ -2473,6 +2473,37 @@ find_table (const char  *table,
   return NULL;
 }
 
+GStrv
+stride_store_list_columns (StrideStore  *self,
+                           const char   *table,
+                           GError      **error)
+{
+  g_auto(StrideCachedStmt) stmt = NULL;
+  const TableInfo *info;
+  GStrv names;
+  guint n_columns;
+
+  g_return_val_if_fail (STRIDE_IS_STORE (self), NULL);
+  g_return_val_if_fail (table != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  info = find_table (table, error);
+  if (info == NULL)
+    return NULL;
+
+  /* A prepared statement knows its columns without being stepped. */
+  stmt = _stride_store_prepare (self, info->select_sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  n_columns = (guint) sqlite3_column_count (stmt);
+  names = g_new0 (char *, n_columns + 1);
+  for (guint i = 0; i < n_columns; i++)
+    names[i] = g_strdup (sqlite3_column_name (stmt, (int) i));
+
+  return names;
+}
+
 gboolean
 stride_store_foreach_row (StrideStore    *self,
                           const char     *table,

@@ -150,6 +150,11 @@ gboolean     stride_store_foreach_row          (StrideStore             *self,
                                                 StrideRowFunc            func,
                                                 gpointer                 user_data,
                                                 GError                 **error);
+/* The column names of one table, in the order foreach_row gives them
+ * (known even when the table has no rows). */
+GStrv        stride_store_list_columns         (StrideStore             *self,
+                                                const char              *table,
+                                                GError                 **error);
 /* The tables of the data model, NULL-terminated, in dependency order. */
 const char *const *stride_store_list_tables    (void);
 
