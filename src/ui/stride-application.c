@@ -152,7 +152,11 @@ open_window (StrideApplication       *self,
   g_autofree char *path = NULL;
   StrideWindow *window;
 
-  if (g_variant_dict_lookup (options, "database", "^ay", &database))
+  /* The options and environment are the calling process's, which may not
+   * be this (primary) instance. */
+  if (!g_variant_dict_lookup (options, "database", "^ay", &database))
+    database = g_strdup (g_application_command_line_getenv (command_line, "STRIDESTRONG_DB"));
+  if (database != NULL && *database != '\0')
     {
       g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line,
                                                                               database);
@@ -287,7 +291,6 @@ stride_application_startup (GApplication *app)
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *import_accels[] = { "<Control>o", NULL };
   static const char *export_accels[] = { "<Control><Shift>e", NULL };
-  static const char *search_accels[] = { "<Control>f", NULL };
 
   G_APPLICATION_CLASS (stride_application_parent_class)->startup (app);
 
@@ -303,7 +306,6 @@ stride_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.import", import_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.export", export_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
 }
 
 static void

@@ -286,6 +286,7 @@ test_empty_journal_offers_demo (Fixture       *fixture,
 {
   StrideWindow *window = open_window (fixture->path);
   GtkWidget *page = find_descendant (GTK_WIDGET (window), STRIDE_TYPE_JOURNAL_PAGE);
+  g_autofree char *demo_path = NULL;
   GtkWidget *status = NULL;
   GtkWidget *button;
 
@@ -302,6 +303,8 @@ test_empty_journal_offers_demo (Fixture       *fixture,
   g_assert_true (wait_for (has_rows, window));
   g_assert_cmpstr (stride_store_get_path (stride_window_get_store (window)), !=, fixture->path);
 
+  demo_path = g_strdup (stride_store_get_path (stride_window_get_store (window)));
+
   /* The user's own (empty) journal was not touched by the demo. */
   {
     g_autoptr(GError) error = NULL;
@@ -311,7 +314,15 @@ test_empty_journal_offers_demo (Fixture       *fixture,
     g_assert_cmpint (stride_store_count_rows (own, "activity", &error), ==, 0);
   }
 
+  /* Closing the window deletes the temporary demo journal. */
+  g_assert_true (g_file_test (demo_path, G_FILE_TEST_EXISTS));
   gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_false (g_file_test (demo_path, G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *demo_dir = g_path_get_dirname (demo_path);
+
+    g_assert_false (g_file_test (demo_dir, G_FILE_TEST_EXISTS));
+  }
 }
 
 static void
