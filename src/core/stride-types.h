@@ -227,6 +227,7 @@ typedef struct
   guint32  start_date;               /* Julian day, 0 = unknown */
   guint32  retired_date;             /* Julian day, 0 = in use */
   double   limit_km;                 /* 0 = default limit */
+  double   distance_m;               /* read only: the runs linked to it */
 } StrideShoe;
 
 typedef struct

@@ -100,7 +100,7 @@ static const ExerciseSeed exercise_seeds[] = {
   { "hip-flexor-stretch", N_("Hip flexor stretch"), "mobility", "hip flexors", TRUE },
   { "ankle-dorsiflexion-mobilisation", N_("Ankle dorsiflexion mobilisation"),
     "mobility", "calves,ankle", TRUE },
-  { "worlds-greatest-stretch", N_("World's greatest stretch"),
+  { "worlds-greatest-stretch", N_("World’s greatest stretch"),
     "mobility", "hip flexors,hamstrings,thoracic spine", TRUE },
   { "hip-90-90", N_("90/90 hip switch"), "mobility", "hip rotators", FALSE },
   { "hamstring-stretch", N_("Hamstring stretch"), "mobility", "hamstrings", TRUE },

@@ -11,7 +11,9 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -19,6 +21,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "stride-metrics.h"
 #include "stride-store.h"
 #include "stride-store-private.h"
 
@@ -148,6 +151,9 @@ _stride_store_set_error (GError     **error,
 
   g_set_error (error, STRIDE_STORE_ERROR, code, "%s: %s", context, detail);
 }
+
+/* Translatable messages print ids with PRId64, which xgettext and gettext
+ * understand (G_GINT64_FORMAT would cut the msgid short). */
 
 static gboolean
 set_invalid (GError     **error,
@@ -408,6 +414,27 @@ dup_column_text (sqlite3_stmt *stmt,
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
 
+/* A 'YYYY-MM-DD' column as a Julian day; 0 for NULL (the schema's CHECK
+ * keeps anything else out). */
+static guint32
+column_date (sqlite3_stmt *stmt,
+             int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  guint year = 0, month = 0, day = 0;
+  GDate date;
+
+  if (text == NULL
+      || sscanf (text, "%4u-%2u-%2u", &year, &month, &day) != 3
+      || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    return 0;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+
+  return g_date_get_julian (&date);
+}
+
 static double
 double_or_nan (sqlite3_stmt *stmt,
                int           column)
@@ -572,6 +599,26 @@ validate_set (const StrideStrengthSet  *set,
       && check_amount (set->load_kg, _("The load can’t be negative."), error)
       && check_range (set->rpe, 0, 10, _("The effort (RPE) must be between 0 and 10."), error)
       && check_range (set->position, 0, G_MAXINT, _("The set order can’t be negative."), error);
+}
+
+static gboolean
+validate_sets (const StrideStrengthSet  *sets,
+               guint                     n_sets,
+               GError                  **error)
+{
+  for (guint i = 0; i < n_sets; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!validate_set (&sets[i], &local_error))
+        {
+          g_set_error (error, STRIDE_STORE_ERROR, STRIDE_STORE_ERROR_INVALID,
+                       _("Set %u: %s"), i + 1, local_error->message);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -1033,6 +1080,67 @@ failed_outside:
   return set_migration_error (self, old_version, target, local_error, error);
 }
 
+/* SQL functions of every connection:
+ *   stride_session_load (sport, run_type, rpe, duration_s) → sRPE load
+ *   stride_session_load_estimated (…same…) → 1 when a default RPE was used
+ * with the ids of the activity table, so that the journal's week sums come
+ * from the same stride_session_load() as the charts. */
+typedef enum
+{
+  SESSION_LOAD_VALUE,
+  SESSION_LOAD_ESTIMATED,
+} SessionLoadResult;
+
+static void
+session_load_func (sqlite3_context  *context,
+                   int               argc,
+                   sqlite3_value   **argv)
+{
+  SessionLoadResult result = GPOINTER_TO_INT (sqlite3_user_data (context));
+  StrideSport sport;
+  StrideRunType run_type;
+  gboolean estimated = FALSE;
+  double load;
+
+  g_assert (argc == 4);
+
+  if (!stride_sport_from_id ((const char *) sqlite3_value_text (argv[0]), &sport))
+    sport = STRIDE_SPORT_OTHER;
+  if (!stride_run_type_from_id ((const char *) sqlite3_value_text (argv[1]), &run_type))
+    run_type = STRIDE_RUN_TYPE_NONE;
+
+  /* NULL RPE is "unknown", i.e. 0. */
+  load = stride_session_load (sport, run_type, sqlite3_value_int (argv[2]),
+                              sqlite3_value_double (argv[3]), &estimated);
+
+  if (result == SESSION_LOAD_ESTIMATED)
+    sqlite3_result_int (context, estimated ? 1 : 0);
+  else
+    sqlite3_result_double (context, load);
+}
+
+static int
+register_functions (sqlite3 *db)
+{
+  static const struct
+  {
+    const char        *name;
+    SessionLoadResult  result;
+  } functions[] = {
+    { "stride_session_load", SESSION_LOAD_VALUE },
+    { "stride_session_load_estimated", SESSION_LOAD_ESTIMATED },
+  };
+  int rc = SQLITE_OK;
+
+  for (guint i = 0; i < G_N_ELEMENTS (functions) && rc == SQLITE_OK; i++)
+    rc = sqlite3_create_function_v2 (db, functions[i].name, 4,
+                                     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                     GINT_TO_POINTER (functions[i].result),
+                                     session_load_func, NULL, NULL, NULL);
+
+  return rc;
+}
+
 static gboolean
 open_connection (StrideStore  *self,
                  int           flags,
@@ -1050,6 +1158,15 @@ open_connection (StrideStore  *self,
     }
 
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+
+  rc = register_functions (self->db);
+  if (rc != SQLITE_OK)
+    {
+      _stride_store_set_error (error, self->db, rc, _("Could not open the journal"));
+      sqlite3_close (self->db);
+      self->db = NULL;
+      return FALSE;
+    }
 
   return TRUE;
 }
@@ -1405,27 +1522,11 @@ typedef struct
   gint64                   id;
 } AddActivity;
 
-static gboolean
-add_activity_write (StrideStore  *self,
-                    gpointer      data,
-                    GError      **error)
+/* Binds the columns of the activity row as ?1 … ?14. */
+static void
+bind_activity (sqlite3_stmt         *stmt,
+               const StrideActivity *a)
 {
-  AddActivity *add = data;
-  const StrideActivity *a = add->activity;
-  const char *context = _("Could not save the activity");
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = _stride_store_prepare (self,
-                                "INSERT INTO activity (sport, start_utc, tz_offset_s, duration_s,"
-                                " moving_s, distance_m, elevation_gain_m, avg_hr, rpe, run_type,"
-                                " shoe_id, title, notes, source_hash)"
-                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-                                " ?13, ?14)",
-                                error);
-  if (stmt == NULL)
-    return FALSE;
-
   sqlite3_bind_text (stmt, 1, stride_sport_to_id (a->sport), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, a->start_utc);
   sqlite3_bind_int (stmt, 3, a->tz_offset_s);
@@ -1440,6 +1541,83 @@ add_activity_write (StrideStore  *self,
   bind_text (stmt, 12, a->title);
   bind_text (stmt, 13, a->notes);
   bind_text (stmt, 14, a->source_hash);
+}
+
+/* Writes @sets as the sets of @activity_id, in the caller's transaction. */
+static gboolean
+insert_sets (StrideStore              *self,
+             gint64                    activity_id,
+             const StrideStrengthSet  *sets,
+             guint                     n_sets,
+             const char               *context,
+             GError                  **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (n_sets == 0)
+    return TRUE;
+
+  stmt = _stride_store_prepare (self,
+                                "INSERT INTO strength_set (activity_id, exercise_id, side,"
+                                " reps, load_kg, rpe, position)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n_sets; i++)
+    {
+      const StrideStrengthSet *set = &sets[i];
+
+      sqlite3_bind_int64 (stmt, 1, activity_id);
+      sqlite3_bind_int64 (stmt, 2, set->exercise_id);
+      sqlite3_bind_text (stmt, 3, stride_side_to_id (set->side), -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 4, set->reps);
+      sqlite3_bind_double (stmt, 5, set->load_kg);
+      bind_int_or_null (stmt, 6, set->rpe);
+      sqlite3_bind_int (stmt, 7, set->position);
+
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+            g_set_error (error, STRIDE_STORE_ERROR, STRIDE_STORE_ERROR_INVALID,
+                         _("Set %u: exercise %" PRId64 " is not in the library."),
+                         i + 1, (int64_t) set->exercise_id);
+          else
+            _stride_store_set_error (error, self->db, rc, context);
+          _stride_cached_stmt_reset (stmt);
+          return FALSE;
+        }
+      sqlite3_reset (stmt);
+    }
+  _stride_cached_stmt_reset (stmt);
+
+  return TRUE;
+}
+
+static gboolean
+add_activity_write (StrideStore  *self,
+                    gpointer      data,
+                    GError      **error)
+{
+  AddActivity *add = data;
+  const StrideActivity *a = add->activity;
+  const char *context = _("Could not save the activity");
+  sqlite3_stmt *stmt;
+
+  stmt = _stride_store_prepare (self,
+                                "INSERT INTO activity (sport, start_utc, tz_offset_s, duration_s,"
+                                " moving_s, distance_m, elevation_gain_m, avg_hr, rpe, run_type,"
+                                " shoe_id, title, notes, source_hash)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+                                " ?13, ?14)",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_activity (stmt, a);
 
   if (!step_done (self, stmt, context, error))
     {
@@ -1450,44 +1628,8 @@ add_activity_write (StrideStore  *self,
 
   add->id = sqlite3_last_insert_rowid (self->db);
 
-  if (add->n_sets > 0)
-    {
-      stmt = _stride_store_prepare (self,
-                                    "INSERT INTO strength_set (activity_id, exercise_id, side,"
-                                    " reps, load_kg, rpe, position)"
-                                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                                    error);
-      if (stmt == NULL)
-        return FALSE;
-
-      for (guint i = 0; i < add->n_sets; i++)
-        {
-          const StrideStrengthSet *set = &add->sets[i];
-
-          sqlite3_bind_int64 (stmt, 1, add->id);
-          sqlite3_bind_int64 (stmt, 2, set->exercise_id);
-          sqlite3_bind_text (stmt, 3, stride_side_to_id (set->side), -1, SQLITE_STATIC);
-          sqlite3_bind_int (stmt, 4, set->reps);
-          sqlite3_bind_double (stmt, 5, set->load_kg);
-          bind_int_or_null (stmt, 6, set->rpe);
-          sqlite3_bind_int (stmt, 7, set->position);
-
-          rc = sqlite3_step (stmt);
-          if (rc != SQLITE_DONE)
-            {
-              if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
-                g_set_error (error, STRIDE_STORE_ERROR, STRIDE_STORE_ERROR_INVALID,
-                             _("Set %u: exercise %" G_GINT64_FORMAT " is not in the library."),
-                             i + 1, set->exercise_id);
-              else
-                _stride_store_set_error (error, self->db, rc, context);
-              _stride_cached_stmt_reset (stmt);
-              return FALSE;
-            }
-          sqlite3_reset (stmt);
-        }
-      _stride_cached_stmt_reset (stmt);
-    }
+  if (!insert_sets (self, add->id, add->sets, add->n_sets, context, error))
+    return FALSE;
 
   if (add->n_points > 0)
     {
@@ -1578,17 +1720,8 @@ stride_store_add_activity (StrideStore             *self,
   if (!check_writable (self, error) || !validate_activity (activity, error))
     return FALSE;
 
-  for (guint i = 0; i < n_sets; i++)
-    {
-      g_autoptr(GError) local_error = NULL;
-
-      if (!validate_set (&sets[i], &local_error))
-        {
-          g_set_error (error, STRIDE_STORE_ERROR, STRIDE_STORE_ERROR_INVALID,
-                       _("Set %u: %s"), i + 1, local_error->message);
-          return FALSE;
-        }
-    }
+  if (!validate_sets (sets, n_sets, error))
+    return FALSE;
 
   for (guint i = 0; i < n_points; i++)
     if (!validate_trackpoint (&points[i], error))
@@ -1625,7 +1758,7 @@ delete_activity_write (StrideStore  *self,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, STRIDE_STORE_ERROR, STRIDE_STORE_ERROR_NOT_FOUND,
-                   _("There is no activity %" G_GINT64_FORMAT "."), id);
+                   _("There is no activity %" PRId64 "."), (int64_t) id);
       return FALSE;
     }
 
@@ -1641,6 +1774,94 @@ stride_store_delete_activity (StrideStore  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return run_write (self, delete_activity_write, &id, error);
+}
+
+typedef struct
+{
+  const StrideActivity    *activity;
+  const StrideStrengthSet *sets;
+  guint                    n_sets;
+} UpdateActivity;
+
+static gboolean
+update_activity_write (StrideStore  *self,
+                       gpointer      data,
+                       GError      **error)
+{
+  UpdateActivity *update = data;
+  const StrideActivity *a = update->activity;
+  const char *context = _("Could not save the activity");
+  g_auto(StrideCachedStmt) stmt = NULL;
+  g_auto(StrideCachedStmt) delete_stmt = NULL;
+  int rc;
+
+  stmt = _stride_store_prepare (self,
+                                "UPDATE activity SET sport = ?1, start_utc = ?2, tz_offset_s = ?3,"
+                                " duration_s = ?4, moving_s = ?5, distance_m = ?6,"
+                                " elevation_gain_m = ?7, avg_hr = ?8, rpe = ?9, run_type = ?10,"
+                                " shoe_id = ?11, title = ?12, notes = ?13, source_hash = ?14"
+                                " WHERE id = ?15",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_activity (stmt, a);
+  sqlite3_bind_int64 (stmt, 15, a->id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+    {
+      /* shoe_id is the row's only link. */
+      g_set_error (error, STRIDE_STORE_ERROR, STRIDE_STORE_ERROR_INVALID,
+                   _("Shoe %" PRId64 " is not in the journal."), (int64_t) a->shoe_id);
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _stride_store_set_error (error, self->db, rc, context);
+      return FALSE;
+    }
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, STRIDE_STORE_ERROR, STRIDE_STORE_ERROR_NOT_FOUND,
+                   _("There is no activity %" PRId64 "."), (int64_t) a->id);
+      return FALSE;
+    }
+
+  /* The sets are replaced as a whole: their order and number change with
+   * an edit, and nothing else points at a set. */
+  delete_stmt = _stride_store_prepare (self, "DELETE FROM strength_set WHERE activity_id = ?1",
+                                       error);
+  if (delete_stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (delete_stmt, 1, a->id);
+  if (!step_done (self, delete_stmt, context, error))
+    return FALSE;
+
+  return insert_sets (self, a->id, update->sets, update->n_sets, context, error);
+}
+
+gboolean
+stride_store_update_activity (StrideStore              *self,
+                              const StrideActivity     *activity,
+                              const StrideStrengthSet  *sets,
+                              guint                     n_sets,
+                              GError                  **error)
+{
+  UpdateActivity update = { activity, sets, n_sets };
+
+  g_return_val_if_fail (STRIDE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (activity != NULL, FALSE);
+  g_return_val_if_fail (n_sets == 0 || sets != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_writable (self, error)
+      || !validate_activity (activity, error)
+      || !validate_sets (sets, n_sets, error))
+    return FALSE;
+
+  return run_write (self, update_activity_write, &update, error);
 }
 
 /* Other records */
@@ -1716,6 +1937,19 @@ stride_store_add_measurement (StrideStore        *self,
 }
 
 static gboolean
+validate_pain_entry (const StridePainEntry  *pain,
+                     GError                **error)
+{
+  return check_date (pain->date, TRUE, error)
+      && check_text (pain->location, TRUE, _("The body location is missing."), error)
+      && check_enum (pain->side, STRIDE_N_SIDES,
+                     _("Unknown side (expected left, right or both)."), error)
+      && check_range (pain->severity, 0, 10,
+                      _("The pain severity must be between 0 and 10."), error)
+      && check_text (pain->notes, FALSE, NULL, error);
+}
+
+static gboolean
 add_pain_entry_write (StrideStore  *self,
                       gpointer      data,
                       GError      **error)
@@ -1756,20 +1990,29 @@ stride_store_add_pain_entry (StrideStore      *self,
   g_return_val_if_fail (pain != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_writable (self, error)
-      || !check_date (pain->date, TRUE, error)
-      || !check_text (pain->location, TRUE, _("The body location is missing."), error)
-      || !check_enum (pain->side, STRIDE_N_SIDES,
-                      _("Unknown side (expected left, right or both)."), error)
-      || !check_range (pain->severity, 0, 10,
-                       _("The pain severity must be between 0 and 10."), error)
-      || !check_text (pain->notes, FALSE, NULL, error))
+  if (!check_writable (self, error) || !validate_pain_entry (pain, error))
     return FALSE;
 
   if (!run_write (self, add_pain_entry_write, &add, error))
     return FALSE;
 
   pain->id = add.id;
+
+  return TRUE;
+}
+
+static gboolean
+validate_shoe (const StrideShoe  *shoe,
+               GError           **error)
+{
+  if (!check_text (shoe->name, TRUE, _("The shoe needs a name."), error)
+      || !check_date (shoe->start_date, FALSE, error)
+      || !check_date (shoe->retired_date, FALSE, error)
+      || !check_amount (shoe->limit_km, _("The shoe’s distance limit can’t be negative."), error))
+    return FALSE;
+
+  if (shoe->start_date != 0 && shoe->retired_date != 0 && shoe->retired_date < shoe->start_date)
+    return set_invalid (error, _("A shoe can’t be retired before it was first used."));
 
   return TRUE;
 }
@@ -1814,15 +2057,8 @@ stride_store_add_shoe (StrideStore  *self,
   g_return_val_if_fail (shoe != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_writable (self, error)
-      || !check_text (shoe->name, TRUE, _("The shoe needs a name."), error)
-      || !check_date (shoe->start_date, FALSE, error)
-      || !check_date (shoe->retired_date, FALSE, error)
-      || !check_amount (shoe->limit_km, _("The shoe’s distance limit can’t be negative."), error))
+  if (!check_writable (self, error) || !validate_shoe (shoe, error))
     return FALSE;
-
-  if (shoe->start_date != 0 && shoe->retired_date != 0 && shoe->retired_date < shoe->start_date)
-    return set_invalid (error, _("A shoe can’t be retired before it was first used."));
 
   if (!run_write (self, add_shoe_write, &add, error))
     return FALSE;
@@ -1830,6 +2066,280 @@ stride_store_add_shoe (StrideStore  *self,
   shoe->id = add.id;
 
   return TRUE;
+}
+
+/* Edits of records other than activities */
+
+/* The stricter rules of a measurement entered in the journal's test form:
+ * every field the Balance page needs is there. */
+static gboolean
+validate_measurement_entry (const StrideMeasurement  *m,
+                            GError                  **error)
+{
+  if (!check_date (m->date, TRUE, error)
+      || !check_text (m->test, TRUE, _("The test is missing."), error)
+      || !check_text (m->method, TRUE, _("The method is missing."), error)
+      || !check_enum (m->side, STRIDE_N_SIDES,
+                      _("Unknown side (expected left, right or both)."), error)
+      || !check_text (m->unit, TRUE, _("The unit is missing."), error)
+      || !check_text (m->notes, FALSE, NULL, error))
+    return FALSE;
+
+  if (!(isfinite (m->value) && m->value > 0))
+    return set_invalid (error, _("The measured value must be a number above zero."));
+
+  return TRUE;
+}
+
+typedef struct
+{
+  guint32             old_date;
+  StrideMeasurement  *measurements;
+  guint               n_measurements;
+  gint64             *ids;
+} ReplaceMeasurements;
+
+static gboolean
+replace_measurements_write (StrideStore  *self,
+                            gpointer      data,
+                            GError      **error)
+{
+  ReplaceMeasurements *replace = data;
+  g_auto(StrideCachedStmt) stmt = NULL;
+
+  stmt = _stride_store_prepare (self, "DELETE FROM measurement WHERE date = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_date (stmt, 1, replace->old_date);
+  if (!step_done (self, stmt, _("Could not save the measurements"), error))
+    return FALSE;
+
+  for (guint i = 0; i < replace->n_measurements; i++)
+    {
+      AddRecord add = { &replace->measurements[i], 0 };
+
+      if (!add_measurement_write (self, &add, error))
+        return FALSE;
+      replace->ids[i] = add.id;
+    }
+
+  return TRUE;
+}
+
+gboolean
+stride_store_replace_measurements_on (StrideStore        *self,
+                                      guint32             old_date,
+                                      StrideMeasurement  *measurements,
+                                      guint               n_measurements,
+                                      GError            **error)
+{
+  g_autofree gint64 *ids = NULL;
+  ReplaceMeasurements replace = { old_date, measurements, n_measurements, NULL };
+
+  g_return_val_if_fail (STRIDE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (n_measurements == 0 || measurements != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_writable (self, error) || !check_date (old_date, TRUE, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_measurements; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!validate_measurement_entry (&measurements[i], &local_error))
+        {
+          g_set_error (error, STRIDE_STORE_ERROR, STRIDE_STORE_ERROR_INVALID,
+                       _("Measurement %u: %s"), i + 1, local_error->message);
+          return FALSE;
+        }
+    }
+
+  /* The ids go to the records only once the whole day is saved. */
+  replace.ids = ids = g_new0 (gint64, MAX (n_measurements, 1));
+  if (!run_write (self, replace_measurements_write, &replace, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_measurements; i++)
+    measurements[i].id = ids[i];
+
+  return TRUE;
+}
+
+static gboolean
+update_pain_entry_write (StrideStore  *self,
+                         gpointer      data,
+                         GError      **error)
+{
+  const StridePainEntry *pain = data;
+  g_auto(StrideCachedStmt) stmt = NULL;
+
+  stmt = _stride_store_prepare (self,
+                                "UPDATE pain_entry SET date = ?1, location = ?2, side = ?3,"
+                                " severity = ?4, notes = ?5 WHERE id = ?6",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_date (stmt, 1, pain->date);
+  bind_text (stmt, 2, pain->location);
+  sqlite3_bind_text (stmt, 3, stride_side_to_id (pain->side), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 4, pain->severity);
+  bind_text (stmt, 5, pain->notes);
+  sqlite3_bind_int64 (stmt, 6, pain->id);
+
+  if (!step_done (self, stmt, _("Could not save the pain entry"), error))
+    return FALSE;
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, STRIDE_STORE_ERROR, STRIDE_STORE_ERROR_NOT_FOUND,
+                   _("There is no pain entry %" PRId64 "."), (int64_t) pain->id);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+stride_store_update_pain_entry (StrideStore            *self,
+                                const StridePainEntry  *pain,
+                                GError                **error)
+{
+  g_return_val_if_fail (STRIDE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (pain != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_writable (self, error) || !validate_pain_entry (pain, error))
+    return FALSE;
+
+  return run_write (self, update_pain_entry_write, (gpointer) pain, error);
+}
+
+static gboolean
+delete_pain_entry_write (StrideStore  *self,
+                         gpointer      data,
+                         GError      **error)
+{
+  gint64 id = *(gint64 *) data;
+  g_auto(StrideCachedStmt) stmt = NULL;
+
+  stmt = _stride_store_prepare (self, "DELETE FROM pain_entry WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!step_done (self, stmt, _("Could not delete the pain entry"), error))
+    return FALSE;
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, STRIDE_STORE_ERROR, STRIDE_STORE_ERROR_NOT_FOUND,
+                   _("There is no pain entry %" PRId64 "."), (int64_t) id);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+stride_store_delete_pain_entry (StrideStore  *self,
+                                gint64        id,
+                                GError      **error)
+{
+  g_return_val_if_fail (STRIDE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return run_write (self, delete_pain_entry_write, &id, error);
+}
+
+static gboolean
+update_shoe_write (StrideStore  *self,
+                   gpointer      data,
+                   GError      **error)
+{
+  const StrideShoe *shoe = data;
+  g_auto(StrideCachedStmt) stmt = NULL;
+
+  stmt = _stride_store_prepare (self,
+                                "UPDATE shoe SET name = ?1, start_date = ?2, retired_date = ?3,"
+                                " limit_km = ?4 WHERE id = ?5",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, shoe->name);
+  bind_date (stmt, 2, shoe->start_date);
+  bind_date (stmt, 3, shoe->retired_date);
+  sqlite3_bind_double (stmt, 4, shoe->limit_km);
+  sqlite3_bind_int64 (stmt, 5, shoe->id);
+
+  if (!step_done (self, stmt, _("Could not save the shoe"), error))
+    return FALSE;
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, STRIDE_STORE_ERROR, STRIDE_STORE_ERROR_NOT_FOUND,
+                   _("There is no shoe %" PRId64 "."), (int64_t) shoe->id);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* distance_m is computed from the runs, never written. */
+gboolean
+stride_store_update_shoe (StrideStore       *self,
+                          const StrideShoe  *shoe,
+                          GError           **error)
+{
+  g_return_val_if_fail (STRIDE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (shoe != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_writable (self, error) || !validate_shoe (shoe, error))
+    return FALSE;
+
+  return run_write (self, update_shoe_write, (gpointer) shoe, error);
+}
+
+static gboolean
+delete_shoe_write (StrideStore  *self,
+                   gpointer      data,
+                   GError      **error)
+{
+  gint64 id = *(gint64 *) data;
+  g_auto(StrideCachedStmt) stmt = NULL;
+
+  /* activity.shoe_id is ON DELETE SET NULL: the runs stay, unlinked. */
+  stmt = _stride_store_prepare (self, "DELETE FROM shoe WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!step_done (self, stmt, _("Could not delete the shoe"), error))
+    return FALSE;
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, STRIDE_STORE_ERROR, STRIDE_STORE_ERROR_NOT_FOUND,
+                   _("There is no shoe %" PRId64 "."), (int64_t) id);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+stride_store_delete_shoe (StrideStore  *self,
+                          gint64        id,
+                          GError      **error)
+{
+  g_return_val_if_fail (STRIDE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return run_write (self, delete_shoe_write, &id, error);
 }
 
 static gboolean
@@ -2122,7 +2632,7 @@ stride_store_get_activity (StrideStore     *self,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, STRIDE_STORE_ERROR, STRIDE_STORE_ERROR_NOT_FOUND,
-                   _("There is no activity %" G_GINT64_FORMAT "."), id);
+                   _("There is no activity %" PRId64 "."), (int64_t) id);
       return FALSE;
     }
   if (rc != SQLITE_ROW)
@@ -2149,6 +2659,22 @@ stride_store_get_activity (StrideStore     *self,
   *out = a;
 
   return TRUE;
+}
+
+/* Columns: id, activity_id, exercise_id, side, reps, load_kg, rpe, position. */
+static void
+read_strength_set (sqlite3_stmt      *stmt,
+                   StrideStrengthSet *set)
+{
+  set->id = sqlite3_column_int64 (stmt, 0);
+  set->activity_id = sqlite3_column_int64 (stmt, 1);
+  set->exercise_id = sqlite3_column_int64 (stmt, 2);
+  if (!stride_side_from_id ((const char *) sqlite3_column_text (stmt, 3), &set->side))
+    set->side = STRIDE_SIDE_BOTH;
+  set->reps = sqlite3_column_int (stmt, 4);
+  set->load_kg = sqlite3_column_double (stmt, 5);
+  set->rpe = sqlite3_column_int (stmt, 6);
+  set->position = sqlite3_column_int (stmt, 7);
 }
 
 GArray *
@@ -2178,15 +2704,7 @@ stride_store_list_strength_sets (StrideStore  *self,
     {
       StrideStrengthSet set = { 0 };
 
-      set.id = sqlite3_column_int64 (stmt, 0);
-      set.activity_id = sqlite3_column_int64 (stmt, 1);
-      set.exercise_id = sqlite3_column_int64 (stmt, 2);
-      if (!stride_side_from_id ((const char *) sqlite3_column_text (stmt, 3), &set.side))
-        set.side = STRIDE_SIDE_BOTH;
-      set.reps = sqlite3_column_int (stmt, 4);
-      set.load_kg = sqlite3_column_double (stmt, 5);
-      set.rpe = sqlite3_column_int (stmt, 6);
-      set.position = sqlite3_column_int (stmt, 7);
+      read_strength_set (stmt, &set);
       g_array_append_val (sets, set);
     }
 
@@ -2458,6 +2976,208 @@ stride_store_find_activity_near (StrideStore  *self,
   sqlite3_bind_int64 (stmt, 3, window_s);
 
   return find_id (self, stmt, id, error);
+}
+
+static void
+measurement_clear_func (gpointer data)
+{
+  stride_measurement_clear (data);
+}
+
+GArray *
+stride_store_list_measurements_on (StrideStore  *self,
+                                   guint32       date,
+                                   GError      **error)
+{
+  g_auto(StrideCachedStmt) stmt = NULL;
+  g_autoptr(GArray) measurements = NULL;
+  int rc;
+
+  g_return_val_if_fail (STRIDE_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_date (date, TRUE, error))
+    return NULL;
+
+  stmt = _stride_store_prepare (self,
+                                "SELECT id, date, test, method, side, value, unit, notes"
+                                " FROM measurement WHERE date = ?1 ORDER BY id",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+
+  measurements = g_array_new (FALSE, TRUE, sizeof (StrideMeasurement));
+  g_array_set_clear_func (measurements, measurement_clear_func);
+  bind_date (stmt, 1, date);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      StrideMeasurement m = { 0 };
+
+      m.id = sqlite3_column_int64 (stmt, 0);
+      m.date = column_date (stmt, 1);
+      m.test = dup_column_text (stmt, 2);
+      m.method = dup_column_text (stmt, 3);
+      if (!stride_side_from_id ((const char *) sqlite3_column_text (stmt, 4), &m.side))
+        m.side = STRIDE_SIDE_BOTH;
+      m.value = sqlite3_column_double (stmt, 5);
+      m.unit = dup_column_text (stmt, 6);
+      m.notes = dup_column_text (stmt, 7);
+      g_array_append_val (measurements, m);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_read_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&measurements);
+}
+
+gboolean
+stride_store_get_pain_entry (StrideStore      *self,
+                             gint64            id,
+                             StridePainEntry  *out,
+                             GError          **error)
+{
+  g_auto(StrideCachedStmt) stmt = NULL;
+  StridePainEntry pain = { 0 };
+  int rc;
+
+  g_return_val_if_fail (STRIDE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  stmt = _stride_store_prepare (self,
+                                "SELECT id, date, location, side, severity, notes FROM pain_entry"
+                                " WHERE id = ?1",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, STRIDE_STORE_ERROR, STRIDE_STORE_ERROR_NOT_FOUND,
+                   _("There is no pain entry %" PRId64 "."), (int64_t) id);
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    return set_read_error (self, rc, error);
+
+  pain.id = sqlite3_column_int64 (stmt, 0);
+  pain.date = column_date (stmt, 1);
+  pain.location = dup_column_text (stmt, 2);
+  if (!stride_side_from_id ((const char *) sqlite3_column_text (stmt, 3), &pain.side))
+    pain.side = STRIDE_SIDE_BOTH;
+  pain.severity = sqlite3_column_int (stmt, 4);
+  pain.notes = dup_column_text (stmt, 5);
+
+  *out = pain;
+
+  return TRUE;
+}
+
+static void
+shoe_clear_func (gpointer data)
+{
+  stride_shoe_clear (data);
+}
+
+GArray *
+stride_store_list_shoes (StrideStore  *self,
+                         GError      **error)
+{
+  g_auto(StrideCachedStmt) stmt = NULL;
+  g_autoptr(GArray) shoes = NULL;
+  int rc;
+
+  g_return_val_if_fail (STRIDE_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Mileage from every activity linked to the shoe (activity_shoe_id);
+   * shoes without a start date come last. */
+  stmt = _stride_store_prepare (self,
+                                "SELECT s.id, s.name, s.start_date, s.retired_date, s.limit_km,"
+                                " (SELECT total (distance_m) FROM activity WHERE shoe_id = s.id)"
+                                " FROM shoe s ORDER BY s.start_date DESC NULLS LAST, s.id DESC",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+
+  shoes = g_array_new (FALSE, TRUE, sizeof (StrideShoe));
+  g_array_set_clear_func (shoes, shoe_clear_func);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      StrideShoe shoe = { 0 };
+
+      shoe.id = sqlite3_column_int64 (stmt, 0);
+      shoe.name = dup_column_text (stmt, 1);
+      shoe.start_date = column_date (stmt, 2);
+      shoe.retired_date = column_date (stmt, 3);
+      shoe.limit_km = sqlite3_column_double (stmt, 4);
+      shoe.distance_m = sqlite3_column_double (stmt, 5);
+      g_array_append_val (shoes, shoe);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_read_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&shoes);
+}
+
+GArray *
+stride_store_list_last_sets (StrideStore  *self,
+                             gint64        exercise_id,
+                             gint64        before_utc,
+                             GError      **error)
+{
+  g_auto(StrideCachedStmt) stmt = NULL;
+  g_autoptr(GArray) sets = NULL;
+  int rc;
+
+  g_return_val_if_fail (STRIDE_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = _stride_store_prepare (self,
+                                "SELECT id, activity_id, exercise_id, side, reps, load_kg, rpe,"
+                                " position FROM strength_set"
+                                " WHERE exercise_id = ?1 AND activity_id ="
+                                "  (SELECT a.id FROM strength_set s"
+                                "    JOIN activity a ON a.id = s.activity_id"
+                                "   WHERE s.exercise_id = ?1 AND a.sport = 'strength'"
+                                "     AND a.start_utc < ?2"
+                                "   ORDER BY a.start_utc DESC, a.id DESC LIMIT 1)"
+                                " ORDER BY position, id",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+
+  sets = g_array_new (FALSE, TRUE, sizeof (StrideStrengthSet));
+  sqlite3_bind_int64 (stmt, 1, exercise_id);
+  sqlite3_bind_int64 (stmt, 2, before_utc);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      StrideStrengthSet set = { 0 };
+
+      read_strength_set (stmt, &set);
+      g_array_append_val (sets, set);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_read_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&sets);
 }
 
 static const TableInfo *

@@ -101,6 +101,60 @@ gboolean     stride_store_set_setting          (StrideStore             *self,
 char        *stride_store_get_setting          (StrideStore             *self,
                                                 const char              *key);
 
+/* Edits (issue 4). Each is one transaction; a record that breaks a rule
+ * fails with STRIDE_STORE_ERROR_INVALID and nothing is written. */
+
+/* Rewrites the activity's own row and replaces all its strength sets with
+ * @sets (trackpoints and laps stay). @activity->id must exist. */
+gboolean     stride_store_update_activity      (StrideStore             *self,
+                                                const StrideActivity    *activity,
+                                                const StrideStrengthSet *sets,
+                                                guint                    n_sets,
+                                                GError                 **error);
+/* The measurements of one day (a journal "test" row), in id order: a
+ * GArray of StrideMeasurement with a clear func. */
+GArray      *stride_store_list_measurements_on (StrideStore             *self,
+                                                guint32                  date,
+                                                GError                 **error);
+/* Replaces every measurement dated @old_date with @measurements (their
+ * own dates are used; 0 entries deletes the day, a day without
+ * measurements just gets them). ids are set on return. Each needs a test,
+ * method and unit, a known side and a finite value above 0. */
+gboolean     stride_store_replace_measurements_on (StrideStore          *self,
+                                                   guint32               old_date,
+                                                   StrideMeasurement    *measurements,
+                                                   guint                 n_measurements,
+                                                   GError              **error);
+gboolean     stride_store_get_pain_entry       (StrideStore             *self,
+                                                gint64                   id,
+                                                StridePainEntry         *out,
+                                                GError                 **error);
+gboolean     stride_store_update_pain_entry    (StrideStore             *self,
+                                                const StridePainEntry   *pain,
+                                                GError                 **error);
+gboolean     stride_store_delete_pain_entry    (StrideStore             *self,
+                                                gint64                   id,
+                                                GError                 **error);
+/* Shoes by start date (newest first, unknown last), each with distance_m
+ * filled from the activities linked to it: a GArray of StrideShoe with a
+ * clear func. */
+GArray      *stride_store_list_shoes           (StrideStore             *self,
+                                                GError                 **error);
+gboolean     stride_store_update_shoe          (StrideStore             *self,
+                                                const StrideShoe        *shoe,
+                                                GError                 **error);
+/* Runs linked to the shoe keep their data and lose the link. */
+gboolean     stride_store_delete_shoe          (StrideStore             *self,
+                                                gint64                   id,
+                                                GError                 **error);
+/* The sets of @exercise_id in the most recent strength session that has
+ * it, started before @before_utc: a GArray of StrideStrengthSet in
+ * position order (empty when there is none). For "repeat last session". */
+GArray      *stride_store_list_last_sets       (StrideStore             *self,
+                                                gint64                   exercise_id,
+                                                gint64                   before_utc,
+                                                GError                 **error);
+
 /* Reads. */
 gboolean     stride_store_get_activity         (StrideStore             *self,
                                                 gint64                   id,

@@ -9,15 +9,17 @@
 
 #include <adwaita.h>
 
+#include "stride-journal-model.h"
+
 G_BEGIN_DECLS
 
 #define STRIDE_TYPE_JOURNAL_PAGE (stride_journal_page_get_type ())
 
 G_DECLARE_FINAL_TYPE (StrideJournalPage, stride_journal_page, STRIDE, JOURNAL_PAGE, GtkWidget)
 
-/* @model: a GListModel of StrideJournalItem, or NULL. */
-void         stride_journal_page_set_model    (StrideJournalPage *self,
-                                               GListModel        *model);
+/* Shows @model (or nothing) with week headers and the page's filter. */
+void         stride_journal_page_set_model    (StrideJournalPage  *self,
+                                               StrideJournalModel *model);
 void         stride_journal_page_show_loading (StrideJournalPage *self,
                                                const char        *title);
 void         stride_journal_page_show_error   (StrideJournalPage *self,

@@ -160,7 +160,8 @@ fill_activity (RowTexts          *texts,
         /* Translators: date · pace · rated perceived exertion */
         texts->subtitle = g_strdup_printf (_("%s · %s · RPE %d"), when, pace, rpe);
       else if (pace != NULL)
-        texts->subtitle = g_strdup_printf ("%s · %s", when, pace);
+        /* Translators: date · pace */
+        texts->subtitle = g_strdup_printf (_("%s · %s"), when, pace);
       else
         texts->subtitle = g_steal_pointer (&when);
     }
@@ -187,6 +188,55 @@ fill_pain (RowTexts          *texts,
   texts->subtitle = format_when (item, FALSE);
   /* Translators: pain severity on a 0–10 scale */
   texts->amount = g_strdup_printf (_("%d/10"), stride_journal_item_get_count (item));
+}
+
+static char *
+format_date (const GDate *date,
+             const char  *format)
+{
+  g_autoptr(GDateTime) noon = g_date_time_new_utc (g_date_get_year (date),
+                                                   g_date_get_month (date),
+                                                   g_date_get_day (date), 12, 0, 0);
+
+  return g_strstrip (g_date_time_format (noon, format));
+}
+
+/* A week header: "Week 48 · 23 Nov – 29 Nov 2026", then the week's sums. */
+static void
+fill_week (RowTexts          *texts,
+           StrideJournalItem *item,
+           StrideUnitSystem   distance_units)
+{
+  g_autoptr(GDate) first = g_date_new_julian (stride_journal_item_get_date (item));
+  g_autoptr(GDate) last = g_date_new_julian (stride_journal_item_get_date (item));
+  g_autofree char *distance = stride_units_format_distance (stride_journal_item_get_distance_m (item),
+                                                            distance_units);
+  g_autofree char *time = stride_units_format_duration (stride_journal_item_get_duration_s (item));
+  guint n_strength = stride_journal_item_get_n_strength (item);
+  double load = stride_journal_item_get_load (item);
+  g_autofree char *start_text = NULL;
+  g_autofree char *end_text = NULL;
+
+  g_date_add_days (last, 6);
+  /* Translators: day and month of a week's first day, see strftime(3) */
+  start_text = format_date (first, _("%e %b"));
+  /* Translators: day, month and year of a week's last day, see strftime(3) */
+  end_text = format_date (last, _("%e %b %Y"));
+
+  texts->kind_class = NULL;
+  texts->icon_name = NULL;
+  /* Translators: a week header: ISO week number, first day – last day */
+  texts->title = g_strdup_printf (_("Week %u · %s – %s"), g_date_get_iso8601_week_of_year (last),
+                                  start_text, end_text);
+  texts->subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "%u strength session · load %.0f%s",
+                                                  "%u strength sessions · load %.0f%s",
+                                                  n_strength),
+                                     n_strength, load,
+                                     /* Translators: marks a load computed with default RPEs */
+                                     stride_journal_item_get_load_estimated (item) ? _(" (estimated)") : "");
+  texts->amount = g_steal_pointer (&distance);
+  texts->duration = g_steal_pointer (&time);
 }
 
 static gboolean
@@ -240,8 +290,14 @@ show_texts (StrideJournalRow *self,
   if (self->kind_class != NULL)
     gtk_widget_remove_css_class (GTK_WIDGET (self->icon), self->kind_class);
   self->kind_class = texts->kind_class;
-  gtk_widget_add_css_class (GTK_WIDGET (self->icon), texts->kind_class);
+  if (texts->kind_class != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->icon), texts->kind_class);
   gtk_image_set_from_icon_name (self->icon, texts->icon_name);
+  gtk_widget_set_visible (GTK_WIDGET (self->icon), texts->icon_name != NULL);
+  if (texts->icon_name == NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "week-header");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "week-header");
 
   gtk_label_set_markup (self->main_label, main_markup);
   gtk_label_set_markup (self->amount_label, amount_markup);
@@ -276,6 +332,10 @@ stride_journal_row_set_item (StrideJournalRow  *self,
 
     case STRIDE_JOURNAL_KIND_PAIN:
       fill_pain (&texts, item);
+      break;
+
+    case STRIDE_JOURNAL_KIND_WEEK:
+      fill_week (&texts, item, distance_units);
       break;
 
     case STRIDE_JOURNAL_KIND_ACTIVITY:

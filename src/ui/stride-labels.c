@@ -48,6 +48,18 @@ static const IdLabel location_labels[] = {
   { "plantar-fascia", N_("Plantar fascia") },
 };
 
+static const IdLabel method_labels[] = {
+  { STRIDE_METHOD_ISOKINETIC_60, N_("Isokinetic, 60°/s") },
+  { STRIDE_METHOD_ISOKINETIC_180, N_("Isokinetic, 180°/s") },
+  { STRIDE_METHOD_ISOKINETIC_300, N_("Isokinetic, 300°/s") },
+  { STRIDE_METHOD_ISOKINETIC_30, N_("Isokinetic, 30°/s") },
+  { STRIDE_METHOD_ISOKINETIC_240, N_("Isokinetic, 240°/s") },
+  { STRIDE_METHOD_DYNAMOMETER, N_("Hand-held dynamometer") },
+  { STRIDE_METHOD_1RM, N_("One-repetition maximum") },
+  { STRIDE_METHOD_E1RM, N_("Estimated 1RM") },
+  { STRIDE_METHOD_FIELD, N_("Field test") },
+};
+
 static const char *
 lookup (const IdLabel *table,
         guint          n_entries,
@@ -72,6 +84,80 @@ const char *
 stride_label_for_location (const char *location_id)
 {
   return lookup (location_labels, G_N_ELEMENTS (location_labels), location_id);
+}
+
+const char *
+stride_label_for_method (const char *method_id)
+{
+  return lookup (method_labels, G_N_ELEMENTS (method_labels), method_id);
+}
+
+/* Builds a NULL-terminated id list of a table once. */
+static const char *const *
+list_ids (const IdLabel  *table,
+          guint           n_entries,
+          const char   ***cache)
+{
+  if (g_once_init_enter (cache))
+    {
+      const char **ids = g_new0 (const char *, n_entries + 1);
+
+      for (guint i = 0; i < n_entries; i++)
+        ids[i] = table[i].id;
+      g_once_init_leave (cache, ids);
+    }
+
+  return *cache;
+}
+
+const char *const *
+stride_labels_list_tests (void)
+{
+  static const char **ids;
+
+  return list_ids (test_labels, G_N_ELEMENTS (test_labels), &ids);
+}
+
+const char *const *
+stride_labels_list_methods (void)
+{
+  static const char **ids;
+
+  return list_ids (method_labels, G_N_ELEMENTS (method_labels), &ids);
+}
+
+const char *const *
+stride_labels_list_locations (void)
+{
+  static const char **ids;
+
+  return list_ids (location_labels, G_N_ELEMENTS (location_labels), &ids);
+}
+
+const char *
+stride_label_for_category (StrideExerciseCategory category)
+{
+  switch (category)
+    {
+    case STRIDE_CATEGORY_COMPOUND:
+      return _("Compound");
+    case STRIDE_CATEGORY_EXPLOSIVE:
+      return _("Explosive");
+    case STRIDE_CATEGORY_UNILATERAL:
+      return _("Unilateral");
+    case STRIDE_CATEGORY_POSTERIOR:
+      return _("Posterior chain");
+    case STRIDE_CATEGORY_HIP:
+      return _("Hip");
+    case STRIDE_CATEGORY_CALF:
+      return _("Calf");
+    case STRIDE_CATEGORY_CORE:
+      return _("Core");
+    case STRIDE_CATEGORY_MOBILITY:
+    case STRIDE_N_CATEGORIES:
+    default:
+      return _("Mobility");
+    }
 }
 
 const char *

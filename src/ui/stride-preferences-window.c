@@ -18,8 +18,10 @@ struct _StridePreferencesWindow
   AdwPreferencesWindow  parent_instance;
 
   /* Template widgets */
+  AdwComboRow          *first_weekday_row;
   AdwComboRow          *pace_unit_row;
   AdwComboRow          *unit_system_row;
+  AdwComboRow          *weight_unit_row;
 };
 
 G_DEFINE_FINAL_TYPE (StridePreferencesWindow, stride_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -88,8 +90,10 @@ stride_preferences_window_class_init (StridePreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/stride-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, StridePreferencesWindow, first_weekday_row);
   gtk_widget_class_bind_template_child (widget_class, StridePreferencesWindow, pace_unit_row);
   gtk_widget_class_bind_template_child (widget_class, StridePreferencesWindow, unit_system_row);
+  gtk_widget_class_bind_template_child (widget_class, StridePreferencesWindow, weight_unit_row);
 }
 
 static void
@@ -105,12 +109,16 @@ stride_preferences_window_new (GSettings *settings)
   /* The rows list the schema's choices in this order. */
   static const char *const unit_system_choices[] = { "metric", "imperial", NULL };
   static const char *const pace_unit_choices[] = { "per-km", "per-mile", NULL };
+  static const char *const weight_unit_choices[] = { "kg", "lb", NULL };
+  static const char *const first_weekday_choices[] = { "locale", "monday", "sunday", NULL };
 
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
   self = g_object_new (STRIDE_TYPE_PREFERENCES_WINDOW, NULL);
   bind_choice (settings, "unit-system", self->unit_system_row, unit_system_choices);
   bind_choice (settings, "pace-unit", self->pace_unit_row, pace_unit_choices);
+  bind_choice (settings, "weight-unit", self->weight_unit_row, weight_unit_choices);
+  bind_choice (settings, "first-weekday", self->first_weekday_row, first_weekday_choices);
 
   return self;
 }

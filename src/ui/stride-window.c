@@ -13,10 +13,16 @@
 #include <glib/gstdio.h>
 
 #include "stride-csv-export.h"
+#include "stride-deleted-entry.h"
 #include "stride-demo-writer.h"
 #include "stride-import.h"
 #include "stride-journal-model.h"
 #include "stride-journal-page.h"
+#include "stride-pain-dialog.h"
+#include "stride-run-dialog.h"
+#include "stride-shoes-window.h"
+#include "stride-strength-dialog.h"
+#include "stride-test-dialog.h"
 #include "stride-window.h"
 
 /* How often the window asks SQLite whether another process (a command-line
@@ -40,6 +46,8 @@ struct _StrideWindow
   StrideStore          *store;
   StrideJournalModel   *journal_model;
   GCancellable         *cancellable;
+  StrideDeletedEntry   *deleted;         /* what "Undo" would put back */
+  AdwToast             *undo_toast;      /* borrowed, while it is shown */
   char                 *demo_dir;
   guint                 poll_source;
   guint                 busy : 1;
@@ -61,6 +69,13 @@ update_actions (StrideWindow *self)
   gboolean writable = has_store && !stride_store_is_read_only (self->store);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.log-run", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.log-strength", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.log-test", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.log-pain", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.shoes", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete",
+                                 writable && self->deleted != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-demo", !self->busy);
 }
@@ -101,6 +116,10 @@ set_store (StrideWindow *self,
 {
   const char *subtitle = NULL;
 
+  /* An entry deleted from the previous journal can't go back into this one. */
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+  g_clear_pointer (&self->deleted, stride_deleted_entry_free);
   g_clear_object (&self->journal_model);
   g_set_object (&self->store, store);
   remove_demo_dir (self);
@@ -114,7 +133,7 @@ set_store (StrideWindow *self,
     }
 
   self->journal_model = stride_journal_model_new (store);
-  stride_journal_page_set_model (self->journal_page, G_LIST_MODEL (self->journal_model));
+  stride_journal_page_set_model (self->journal_page, self->journal_model);
 
   if (demo_dir != NULL)
     subtitle = _("Demo Journal");
@@ -550,6 +569,242 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* Logging and editing entries: each dialog saves through the store itself
+ * (one transaction); the window reloads the journal and owns deleting, so
+ * that every deletion can be undone from a toast. */
+
+static void
+entry_saved_cb (StrideWindow *self,
+                gint64        id)
+{
+  if (self->journal_model != NULL)
+    stride_journal_model_reload (self->journal_model);
+}
+
+static void
+forget_deleted_entry (StrideWindow *self)
+{
+  g_clear_pointer (&self->deleted, stride_deleted_entry_free);
+  update_actions (self);
+}
+
+static void
+undo_toast_dismissed_cb (StrideWindow *self,
+                         AdwToast     *toast)
+{
+  if (self->undo_toast != toast)
+    return;
+
+  self->undo_toast = NULL;
+  forget_deleted_entry (self);
+}
+
+static void
+delete_entry (StrideWindow      *self,
+              StrideJournalKind  kind,
+              gint64             id,
+              guint32            date)
+{
+  g_autoptr(GError) error = NULL;
+  StrideDeletedEntry *deleted;
+  AdwToast *undo;
+
+  if (self->store == NULL || stride_store_is_read_only (self->store))
+    return;
+
+  deleted = stride_deleted_entry_take (self->store, kind, id, date, &error);
+  if (deleted == NULL)
+    {
+      show_error_dialog (self, _("Could Not Delete the Entry"), error->message);
+      return;
+    }
+
+  /* A newer deletion replaces the older one's chance of being undone. */
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+  g_clear_pointer (&self->deleted, stride_deleted_entry_free);
+  self->deleted = deleted;
+
+  undo = adw_toast_new (_("Entry deleted"));
+  adw_toast_set_button_label (undo, _("_Undo"));
+  adw_toast_set_action_name (undo, "win.undo-delete");
+  adw_toast_set_priority (undo, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (undo, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->undo_toast = undo;
+  adw_toast_overlay_add_toast (self->toast_overlay, undo);
+
+  stride_journal_model_reload (self->journal_model);
+  update_actions (self);
+}
+
+static void
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  StrideWindow *self = STRIDE_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  if (self->deleted == NULL || self->store == NULL)
+    return;
+
+  if (!stride_deleted_entry_restore (self->deleted, self->store, &error))
+    show_error_dialog (self, _("Could Not Restore the Entry"), error->message);
+
+  toast = g_steal_pointer (&self->undo_toast);
+  forget_deleted_entry (self);
+  if (toast != NULL)
+    adw_toast_dismiss (toast);
+  if (self->journal_model != NULL)
+    stride_journal_model_reload (self->journal_model);
+}
+
+static void
+activity_delete_requested_cb (StrideWindow *self,
+                              gint64        id)
+{
+  delete_entry (self, STRIDE_JOURNAL_KIND_ACTIVITY, id, 0);
+}
+
+static void
+test_delete_requested_cb (StrideWindow *self,
+                          gint64        date)
+{
+  delete_entry (self, STRIDE_JOURNAL_KIND_TEST, 0, (guint32) date);
+}
+
+static void
+pain_delete_requested_cb (StrideWindow *self,
+                          gint64        id)
+{
+  delete_entry (self, STRIDE_JOURNAL_KIND_PAIN, id, 0);
+}
+
+/* Connects a dialog's "saved" and "delete-requested" and shows it. */
+static void
+present_editor (StrideWindow *self,
+                GtkWindow    *dialog,
+                GCallback     delete_requested)
+{
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (entry_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "delete-requested", delete_requested, self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (dialog);
+}
+
+static void
+pain_dialog_opened_cb (StrideWindow     *self,
+                       StridePainDialog *pain)
+{
+  g_signal_connect_object (pain, "saved", G_CALLBACK (entry_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (pain, "delete-requested", G_CALLBACK (pain_delete_requested_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+open_entry_editor (StrideWindow      *self,
+                   StrideJournalKind  kind,
+                   StrideSport        sport,
+                   gint64             id,
+                   guint32            date)
+{
+  GtkWindow *parent = GTK_WINDOW (self);
+
+  if (self->store == NULL || stride_store_is_read_only (self->store))
+    return;
+
+  switch (kind)
+    {
+    case STRIDE_JOURNAL_KIND_ACTIVITY:
+      if (sport == STRIDE_SPORT_STRENGTH)
+        present_editor (self, GTK_WINDOW (stride_strength_dialog_new (parent, self->store, id)),
+                        G_CALLBACK (activity_delete_requested_cb));
+      else
+        {
+          StrideRunDialog *run = stride_run_dialog_new (parent, self->store, id);
+
+          /* "Any pain?" opens a pain entry once the run is saved. */
+          g_signal_connect_object (run, "pain-dialog-opened",
+                                   G_CALLBACK (pain_dialog_opened_cb), self, G_CONNECT_SWAPPED);
+          present_editor (self, GTK_WINDOW (run), G_CALLBACK (activity_delete_requested_cb));
+        }
+      break;
+
+    case STRIDE_JOURNAL_KIND_TEST:
+      present_editor (self, GTK_WINDOW (stride_test_dialog_new (parent, self->store, date)),
+                      G_CALLBACK (test_delete_requested_cb));
+      break;
+
+    case STRIDE_JOURNAL_KIND_PAIN:
+      present_editor (self, GTK_WINDOW (stride_pain_dialog_new (parent, self->store, id, date)),
+                      G_CALLBACK (pain_delete_requested_cb));
+      break;
+
+    case STRIDE_JOURNAL_KIND_WEEK:
+    default:
+      break;
+    }
+}
+
+static void
+entry_activated_cb (StrideWindow      *self,
+                    StrideJournalItem *item)
+{
+  open_entry_editor (self, stride_journal_item_get_kind (item),
+                     stride_journal_item_get_sport (item),
+                     stride_journal_item_get_id (item),
+                     stride_journal_item_get_date (item));
+}
+
+static void
+entry_delete_requested_cb (StrideWindow      *self,
+                           StrideJournalItem *item)
+{
+  StrideJournalKind kind = stride_journal_item_get_kind (item);
+
+  if (kind != STRIDE_JOURNAL_KIND_WEEK)
+    delete_entry (self, kind, stride_journal_item_get_id (item),
+                  stride_journal_item_get_date (item));
+}
+
+static void
+log_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  StrideWindow *self = STRIDE_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.log-run"))
+    open_entry_editor (self, STRIDE_JOURNAL_KIND_ACTIVITY, STRIDE_SPORT_RUN, 0, 0);
+  else if (g_str_equal (action_name, "win.log-strength"))
+    open_entry_editor (self, STRIDE_JOURNAL_KIND_ACTIVITY, STRIDE_SPORT_STRENGTH, 0, 0);
+  else if (g_str_equal (action_name, "win.log-test"))
+    open_entry_editor (self, STRIDE_JOURNAL_KIND_TEST, STRIDE_SPORT_STRENGTH, 0, 0);
+  else if (g_str_equal (action_name, "win.log-pain"))
+    open_entry_editor (self, STRIDE_JOURNAL_KIND_PAIN, STRIDE_SPORT_OTHER, 0, 0);
+}
+
+static void
+shoes_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  StrideWindow *self = STRIDE_WINDOW (widget);
+  StrideShoesWindow *shoes;
+
+  if (self->store == NULL)
+    return;
+
+  shoes = stride_shoes_window_new (GTK_WINDOW (self), self->store);
+  g_signal_connect_object (shoes, "changed", G_CALLBACK (stride_journal_model_reload),
+                           self->journal_model, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (shoes));
+}
+
 /* Window state */
 
 static void
@@ -605,6 +860,7 @@ stride_window_dispose (GObject *object)
 
   /* The model holds the store: drop both before deleting a demo file. */
   g_clear_object (&self->journal_model);
+  g_clear_pointer (&self->deleted, stride_deleted_entry_free);
   g_clear_object (&self->store);
   remove_demo_dir (self);
   g_clear_object (&self->settings);
@@ -632,6 +888,17 @@ stride_window_class_init (StrideWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.log-run", NULL, log_action);
+  gtk_widget_class_install_action (widget_class, "win.log-strength", NULL, log_action);
+  gtk_widget_class_install_action (widget_class, "win.log-test", NULL, log_action);
+  gtk_widget_class_install_action (widget_class, "win.log-pain", NULL, log_action);
+  gtk_widget_class_install_action (widget_class, "win.shoes", NULL, shoes_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.log-run", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "win.undo-delete", NULL);
 
   g_type_ensure (STRIDE_TYPE_JOURNAL_PAGE);
 }
@@ -648,6 +915,11 @@ stride_window_init (StrideWindow *self)
 
   self->poll_source = g_timeout_add_seconds (EXTERNAL_CHANGE_POLL_SECONDS,
                                              poll_external_change_cb, self);
+
+  g_signal_connect_object (self->journal_page, "entry-activated",
+                           G_CALLBACK (entry_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->journal_page, "entry-delete-requested",
+                           G_CALLBACK (entry_delete_requested_cb), self, G_CONNECT_SWAPPED);
 }
 
 StrideWindow *

@@ -5,8 +5,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Prints DESIGN.md's benchmark lines:
- *   bench: generate-demo  10 years vs 1 year of sample journal
- *   bench: startup        first frame on a 10-year journal vs an empty one
+ *   bench: generate-demo     10 years vs 1 year of sample journal
+ *   bench: startup           first frame on a 10-year journal vs an empty one
+ *   bench: journal-open      opening the journal page (store, model, first
+ *                            painted frame) on 10 years vs 1 month
+ *   bench: journal-open-rss  resident memory at that frame, 10 years vs 1 month
  * Never passes or fails on a time; ratios come from the same run.
  */
 
@@ -14,6 +17,8 @@
 
 #include <glib/gstdio.h>
 #include <adwaita.h>
+#include <sqlite3.h>
+#include <unistd.h>
 
 #include "stride-demo-writer.h"
 #include "stride-store.h"
@@ -29,14 +34,30 @@ today_julian (void)
   return g_date_get_julian (date);
 }
 
-/* Child: open the window on a journal, print the monotonic time of the
- * first painted frame, exit. */
+/* Child: open the window on a journal, print the monotonic times of the
+ * first painted frame and of the moment the journal started to open, and
+ * the resident memory then (kB), and exit. */
+
+static gint64 open_started;
+
+static long
+resident_kb (void)
+{
+  g_autofree char *statm = NULL;
+  long pages = 0;
+
+  if (g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL))
+    sscanf (statm, "%*s %ld", &pages);
+
+  return pages * (sysconf (_SC_PAGESIZE) / 1024);
+}
 
 static void
 after_paint_cb (GdkFrameClock *clock,
                 gpointer       user_data)
 {
-  g_print ("%" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  g_print ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %ld\n",
+           g_get_monotonic_time (), open_started, resident_kb ());
   exit (0);
 }
 
@@ -58,6 +79,7 @@ run_child (const char *path)
   adw_init ();
   window = g_object_new (STRIDE_TYPE_WINDOW, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  open_started = g_get_monotonic_time ();
   if (!stride_window_open_journal (window, path, &error))
     g_error ("%s", error->message);
   g_signal_connect (window, "map", G_CALLBACK (map_cb), NULL);
@@ -88,22 +110,60 @@ time_generation (const char *dir,
   return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
 }
 
-static double
-time_first_frame (const char *self_path,
-                  const char *journal)
+typedef struct
+{
+  double startup_s;       /* spawn to first frame */
+  double open_s;          /* journal opening to first frame */
+  double rss_mb;
+} ChildRun;
+
+static ChildRun
+run_window (const char *self_path,
+            const char *journal)
 {
   const char *argv[] = { self_path, "--child", journal, NULL };
   g_autofree char *output = NULL;
   g_autoptr(GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
+  gint64 frame = 0;
+  gint64 opened = 0;
+  long rss_kb = 0;
   int status;
 
   if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &output, NULL,
                      &status, &error)
       || !g_spawn_check_wait_status (status, &error))
     g_error ("child failed: %s", error->message);
+  if (sscanf (output, "%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %ld", &frame, &opened,
+              &rss_kb) != 3)
+    g_error ("child printed “%s”", output);
 
-  return (g_ascii_strtoll (output, NULL, 10) - start) / (double) G_USEC_PER_SEC;
+  return (ChildRun) {
+    .startup_s = (frame - start) / (double) G_USEC_PER_SEC,
+    .open_s = (frame - opened) / (double) G_USEC_PER_SEC,
+    .rss_mb = rss_kb / 1024.0,
+  };
+}
+
+/* A 1-month journal: the 1-year demo without what is older than 30 days. */
+static void
+keep_last_month (const char *path)
+{
+  static const char *const statements[] = {
+    "DELETE FROM activity WHERE start_utc < (SELECT max(start_utc) FROM activity) - 30 * 86400",
+    "DELETE FROM measurement WHERE date < date((SELECT max(date) FROM measurement), '-30 days')",
+    "DELETE FROM pain_entry WHERE date < date((SELECT max(date) FROM pain_entry), '-30 days')",
+    "VACUUM",
+  };
+  sqlite3 *db = NULL;
+
+  if (sqlite3_open (path, &db) != SQLITE_OK)
+    g_error ("%s: %s", path, sqlite3_errmsg (db));
+  sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
+    if (sqlite3_exec (db, statements[i], NULL, NULL, NULL) != SQLITE_OK)
+      g_error ("%s: %s", statements[i], sqlite3_errmsg (db));
+  sqlite3_close (db);
 }
 
 static int
@@ -142,9 +202,14 @@ main (int   argc,
   g_autofree char *dir = NULL;
   g_autofree char *ten = NULL;
   g_autofree char *empty = NULL;
+  g_autofree char *month = NULL;
   g_autoptr(GError) error = NULL;
   double full[STARTUP_ROUNDS];
   double bare[STARTUP_ROUNDS];
+  double open_ten[STARTUP_ROUNDS];
+  double open_month[STARTUP_ROUNDS];
+  double rss_ten[STARTUP_ROUNDS];
+  double rss_month[STARTUP_ROUNDS];
   double one_year;
   double ten_years;
 
@@ -161,6 +226,8 @@ main (int   argc,
   print_bench ("generate-demo", ten_years, "s", one_year, "10");
 
   ten = g_build_filename (dir, "ten.db", NULL);
+  month = g_build_filename (dir, "one.db", NULL);
+  keep_last_month (month);
   empty = g_build_filename (dir, "empty.db", NULL);
   {
     g_autoptr(StrideStore) created = stride_store_open (empty, &error);
@@ -168,16 +235,29 @@ main (int   argc,
     g_assert_no_error (error);
   }
 
-  /* One warm-up each, then alternate so drift hits both sides alike. */
-  time_first_frame (argv[0], empty);
-  time_first_frame (argv[0], ten);
+  /* One warm-up each, then alternate so drift hits all sides alike. */
+  run_window (argv[0], empty);
+  run_window (argv[0], month);
+  run_window (argv[0], ten);
   for (guint i = 0; i < STARTUP_ROUNDS; i++)
     {
-      bare[i] = time_first_frame (argv[0], empty);
-      full[i] = time_first_frame (argv[0], ten);
+      ChildRun on_empty = run_window (argv[0], empty);
+      ChildRun on_month = run_window (argv[0], month);
+      ChildRun on_ten = run_window (argv[0], ten);
+
+      bare[i] = on_empty.startup_s;
+      full[i] = on_ten.startup_s;
+      open_ten[i] = on_ten.open_s;
+      open_month[i] = on_month.open_s;
+      rss_ten[i] = on_ten.rss_mb;
+      rss_month[i] = on_month.rss_mb;
     }
   print_bench ("startup", median (full, STARTUP_ROUNDS), "s",
                median (bare, STARTUP_ROUNDS), "1.3");
+  print_bench ("journal-open", median (open_ten, STARTUP_ROUNDS), "s",
+               median (open_month, STARTUP_ROUNDS), "1.5");
+  print_bench ("journal-open-rss", median (rss_ten, STARTUP_ROUNDS), "MB",
+               median (rss_month, STARTUP_ROUNDS), "1.5");
 
   for (const char *const *name = (const char *[]) { "one.db", "ten.db", "empty.db", NULL };
        *name != NULL; name++)

@@ -14,6 +14,7 @@
 #include "stride-journal-model.h"
 #include "stride-journal-page.h"
 #include "stride-journal-row.h"
+#include "stride-run-dialog.h"
 #include "stride-store.h"
 #include "stride-window.h"
 
@@ -118,13 +119,32 @@ find_descendant (GtkWidget *widget,
   return NULL;
 }
 
+/* The page's own stack: the one with a "list" page (menus have stacks too). */
+static GtkWidget *
+find_page_stack (GtkWidget *widget)
+{
+  if (GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "list") != NULL)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_page_stack (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static const char *
 journal_page_state (StrideWindow *window)
 {
   GtkWidget *page = find_descendant (GTK_WIDGET (window), STRIDE_TYPE_JOURNAL_PAGE);
-  GtkWidget *stack = find_descendant (page, GTK_TYPE_STACK);
 
-  return gtk_stack_get_visible_child_name (GTK_STACK (stack));
+  return gtk_stack_get_visible_child_name (GTK_STACK (find_page_stack (page)));
 }
 
 typedef struct
@@ -293,7 +313,7 @@ test_empty_journal_offers_demo (Fixture       *fixture,
   g_assert_true (wait_for (shows_empty_state, window));
 
   /* The empty state's first button opens the demo journal. */
-  status = gtk_stack_get_visible_child (GTK_STACK (find_descendant (page, GTK_TYPE_STACK)));
+  status = gtk_stack_get_visible_child (GTK_STACK (find_page_stack (page)));
   button = find_descendant (status, GTK_TYPE_BUTTON);
   g_assert_nonnull (button);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Open Demo Journal");
@@ -399,7 +419,7 @@ test_sees_other_process_writes (Fixture       *fixture,
   list = stride_journal_page_get_list_view (
     STRIDE_JOURNAL_PAGE (find_descendant (GTK_WIDGET (window), STRIDE_TYPE_JOURNAL_PAGE)));
   check.model = G_LIST_MODEL (gtk_list_view_get_model (list));
-  check.expected = 1;
+  check.expected = 2;                    /* the week's header and the run */
   g_assert_true (wait_for (model_has_count, &check));
   g_assert_true (wait_for (has_rows, window));
 
@@ -441,6 +461,213 @@ test_window_state_restored (Fixture       *fixture,
   g_settings_reset (settings, "window-height");
 }
 
+static StrideJournalPage *
+journal_page (StrideWindow *window)
+{
+  return STRIDE_JOURNAL_PAGE (find_descendant (GTK_WIDGET (window), STRIDE_TYPE_JOURNAL_PAGE));
+}
+
+static GListModel *
+shown_model (StrideWindow *window)
+{
+  return G_LIST_MODEL (gtk_list_view_get_model (stride_journal_page_get_list_view (journal_page (window))));
+}
+
+static void
+test_week_headers (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  StrideWindow *window = open_window (fixture->path);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(StrideJournalItem) first = NULL;
+  g_autoptr(StrideJournalItem) second = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (wait_for (has_rows, window));
+
+  /* The newest week's header comes first, then its newest entry. */
+  first = g_list_model_get_item (shown_model (window), 0);
+  second = g_list_model_get_item (shown_model (window), 1);
+  g_assert_cmpint (stride_journal_item_get_kind (first), ==, STRIDE_JOURNAL_KIND_WEEK);
+  g_assert_cmpint (stride_journal_item_get_kind (second), !=, STRIDE_JOURNAL_KIND_WEEK);
+  g_assert_cmpuint (stride_journal_item_get_date (first), <=, stride_journal_item_get_date (second));
+  g_assert_cmpuint (stride_journal_item_get_date (second) - stride_journal_item_get_date (first), <, 7);
+
+  rows = visible_rows (window);
+  text = row_text (g_ptr_array_index (rows, 0));
+  g_assert_nonnull (strstr (text, "Week "));
+  g_assert_nonnull (strstr (text, "strength session"));
+  g_assert_true (gtk_widget_has_css_class (g_ptr_array_index (rows, 0), "week-header"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+typedef struct
+{
+  StrideWindow *window;
+  const char   *needle;
+} RowsCheck;
+
+/* Every entry row shown contains the needle (and there is one). */
+static gboolean
+all_entries_mention (gpointer data)
+{
+  RowsCheck *check = data;
+  g_autoptr(GPtrArray) rows = visible_rows (check->window);
+  guint entries = 0;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autofree char *text = row_text (g_ptr_array_index (rows, i));
+
+      if (gtk_widget_has_css_class (g_ptr_array_index (rows, i), "week-header"))
+        continue;
+      if (strstr (text, check->needle) == NULL)
+        return FALSE;
+      entries++;
+    }
+
+  return entries > 0;
+}
+
+static void
+test_search_and_filter (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  StrideWindow *window = open_window (fixture->path);
+  StrideJournalPage *page = journal_page (window);
+  GtkWidget *entry;
+  RowsCheck check = { window, NULL };
+
+  g_assert_true (wait_for (has_rows, window));
+
+  /* Search: every entry left mentions the exercise. */
+  g_object_set (page, "search-mode-enabled", TRUE, NULL);
+  entry = find_descendant (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "nordic");
+  check.needle = "Nordic";
+  g_assert_true (wait_for (all_entries_mention, &check));
+
+  /* Closing the search shows everything again. */
+  g_object_set (page, "search-mode-enabled", FALSE, NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+
+  /* Filter: long runs only. */
+  g_object_set (page, "show-strength", FALSE, "show-tests", FALSE, "show-pain", FALSE,
+                "show-other", FALSE, "run-type", "long", NULL);
+  check.needle = "Long run";
+  g_assert_true (wait_for (all_entries_mention, &check));
+
+  /* Nothing matches: the page says so instead of showing an empty list. */
+  g_object_set (page, "show-runs", FALSE, NULL);
+  g_assert_cmpstr (journal_page_state (window), ==, "no-matches");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gint64
+count_activities (StrideWindow *window)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 n = stride_store_count_rows (stride_window_get_store (window), "activity", &error);
+
+  g_assert_no_error (error);
+  return n;
+}
+
+static void
+test_delete_and_undo (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  StrideWindow *window = open_window (fixture->path);
+  StrideJournalPage *page = journal_page (window);
+  GtkSingleSelection *selection;
+  g_autoptr(StrideJournalItem) item = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) sets_before = NULL;
+  gint64 activities;
+  gint64 sets;
+  guint position = 0;
+
+  g_assert_true (wait_for (has_rows, window));
+  activities = count_activities (window);
+  sets = stride_store_count_rows (stride_window_get_store (window), "strength_set", &error);
+
+  /* Select the newest strength session and press Delete. */
+  selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (stride_journal_page_get_list_view (page)));
+  for (;; position++)
+    {
+      g_clear_object (&item);
+      item = g_list_model_get_item (G_LIST_MODEL (selection), position);
+      g_assert_nonnull (item);
+      if (stride_journal_item_get_kind (item) == STRIDE_JOURNAL_KIND_ACTIVITY
+          && stride_journal_item_get_sport (item) == STRIDE_SPORT_STRENGTH)
+        break;
+    }
+  sets_before = stride_store_list_strength_sets (stride_window_get_store (window),
+                                                 stride_journal_item_get_id (item), &error);
+  g_assert_cmpuint (sets_before->len, >, 0);
+  gtk_single_selection_set_selected (selection, position);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "journal.delete-selected", NULL));
+
+  g_assert_cmpint (count_activities (window), ==, activities - 1);
+  g_assert_cmpint (stride_store_count_rows (stride_window_get_store (window), "strength_set", &error),
+                   ==, sets - sets_before->len);
+
+  /* Undo (the toast's button, or Ctrl+Z) puts it back whole. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", NULL));
+  g_assert_cmpint (count_activities (window), ==, activities);
+  g_assert_cmpint (stride_store_count_rows (stride_window_get_store (window), "strength_set", &error),
+                   ==, sets);
+
+  /* Nothing left to undo: a second Ctrl+Z adds nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", NULL);
+  g_assert_cmpint (count_activities (window), ==, activities);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+run_dialog_shown (gpointer data)
+{
+  gboolean found = FALSE;
+
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (STRIDE_IS_RUN_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      found = TRUE;
+
+  return found;
+}
+
+static void
+test_activate_opens_editor (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  StrideWindow *window = open_window (fixture->path);
+  GtkListView *list = stride_journal_page_get_list_view (journal_page (window));
+  guint position = 0;
+
+  g_assert_true (wait_for (has_rows, window));
+
+  for (;; position++)
+    {
+      g_autoptr(StrideJournalItem) item = g_list_model_get_item (shown_model (window), position);
+
+      g_assert_nonnull (item);
+      if (stride_journal_item_get_kind (item) == STRIDE_JOURNAL_KIND_ACTIVITY
+          && stride_journal_item_get_sport (item) == STRIDE_SPORT_RUN)
+        break;
+    }
+
+  g_signal_emit_by_name (list, "activate", position);
+  g_assert_true (wait_for (run_dialog_shown, NULL));
+
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (STRIDE_IS_RUN_DIALOG (l->data))
+      gtk_window_destroy (l->data);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -465,6 +692,14 @@ main (int   argc,
               fixture_setup, test_sees_other_process_writes, fixture_teardown);
   g_test_add ("/ui/window/state-restored", Fixture, GINT_TO_POINTER (FALSE),
               fixture_setup, test_window_state_restored, fixture_teardown);
+  g_test_add ("/ui/journal/week-headers", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_setup, test_week_headers, fixture_teardown);
+  g_test_add ("/ui/journal/search-and-filter", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_setup, test_search_and_filter, fixture_teardown);
+  g_test_add ("/ui/journal/delete-and-undo", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_setup, test_delete_and_undo, fixture_teardown);
+  g_test_add ("/ui/journal/activate-opens-editor", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_setup, test_activate_opens_editor, fixture_teardown);
 
   return g_test_run ();
 }
