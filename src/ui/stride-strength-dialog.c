@@ -857,6 +857,7 @@ validate_session (StrideStrengthDialog *self,
 {
   const char *time_text = gtk_editable_get_text (GTK_EDITABLE (self->time_row));
   const char *rpe_text = gtk_editable_get_text (GTK_EDITABLE (self->rpe_spin));
+  const char *duration_text;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDate) date = g_date_new_julian (self->date);
   int hour = 0;
@@ -892,8 +893,8 @@ validate_session (StrideStrengthDialog *self,
     g_string_append_printf (messages, "%s\n",
                             _("Enter the start time as hours:minutes, e.g. 18:30"));
 
-  duration_ok = stride_units_parse_duration (gtk_editable_get_text (GTK_EDITABLE (self->duration_row)),
-                                             &self->duration_s, &error);
+  duration_text = gtk_editable_get_text (GTK_EDITABLE (self->duration_row));
+  duration_ok = stride_units_parse_duration (duration_text, &self->duration_s, &error);
   if (!duration_ok)
     g_string_append_printf (messages, "%s\n", error->message);
 
@@ -1287,7 +1288,8 @@ stride_strength_dialog_new (GtkWindow   *parent,
     }
   else
     stride_exercise_chooser_set_exercises (self->exercise_chooser,
-                                           (const StrideExercise *) (gpointer) self->exercises->data,
+                                           (const StrideExercise *) (gpointer)
+                                           self->exercises->data,
                                            self->exercises->len);
 
   if (activity_id != 0)

@@ -333,8 +333,8 @@ parse_value (const char  *text,
       if (*unit == NULL)
         {
           /* Translators: %s is what the user typed after the number */
-          *message = g_strdup_printf (_("“%s” is not a unit here: use N·m, N, kg, lb, cm or reps"),
-                                      rest);
+          *message = g_strdup_printf (_("“%s” is not a unit here: use N·m, N, kg, lb, cm "
+                                        "or reps"), rest);
           return VALUE_INVALID;
         }
     }
@@ -871,7 +871,8 @@ test_row_validate (TestRow  *row,
     }
 
   if (left_state == VALUE_OK && right_state == VALUE_OK
-      && g_strcmp0 (left_unit != NULL ? left_unit : unit, right_unit != NULL ? right_unit : unit) != 0)
+      && g_strcmp0 (left_unit != NULL ? left_unit : unit,
+                    right_unit != NULL ? right_unit : unit) != 0)
     {
       g_autofree char *line = NULL;
 
@@ -945,7 +946,8 @@ test_row_validate (TestRow  *row,
 
       if (stride_lsi (row->left, row->right, &lsi, &weaker, NULL))
         {
-          g_autofree char *value = g_strdup_printf ("%.1f %%", lsi);
+          /* Translators: a limb symmetry index in percent, e.g. "91.7 %" */
+          g_autofree char *value = g_strdup_printf (_("%.1f %%"), lsi);
 
           gtk_label_set_text (row->lsi_value, value);
           show_state (row->lsi_icon, row->lsi_state, stride_lsi_state (lsi));
