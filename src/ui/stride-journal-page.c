@@ -25,7 +25,7 @@ struct _StrideJournalPage
   AdwStatusPage      *loading_page;
   AdwStatusPage      *error_page;
   GtkSpinner         *spinner;
-  GtkListView        *list_view;
+  GtkGridView        *list_view;
   GtkSearchBar       *search_bar;
   GtkSearchEntry     *search_entry;
   GtkMenuButton      *filter_button;
@@ -208,14 +208,14 @@ units_changed_cb (StrideJournalPage *self)
     return;
 
   /* Rebinding every visible row redraws them in the new units. */
-  gtk_list_view_set_model (self->list_view, NULL);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_grid_view_set_model (self->list_view, NULL);
+  gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 }
 
 static void
 list_activate_cb (StrideJournalPage *self,
                   guint              position,
-                  GtkListView       *list_view)
+                  GtkGridView       *list_view)
 {
   g_autoptr(StrideJournalItem) item = g_list_model_get_item (G_LIST_MODEL (self->model), position);
 
@@ -270,7 +270,7 @@ stride_journal_page_set_model (StrideJournalPage  *self,
       gtk_single_selection_set_autoselect (self->selection, FALSE);
       gtk_single_selection_set_can_unselect (self->selection, TRUE);
     }
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   show_list_or_empty (self);
 }
 
@@ -298,8 +298,8 @@ stride_journal_page_show_error (StrideJournalPage *self,
   gtk_stack_set_visible_child_name (self->stack, "error");
 }
 
-GtkListView *
-stride_journal_page_get_list_view (StrideJournalPage *self)
+GtkGridView *
+stride_journal_page_get_view (StrideJournalPage *self)
 {
   g_return_val_if_fail (STRIDE_IS_JOURNAL_PAGE (self), NULL);
 
@@ -504,6 +504,8 @@ stride_journal_page_init (StrideJournalPage *self)
                            G_CALLBACK (apply_week_headers), self, G_CONNECT_SWAPPED);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  /* Typing in the list starts a search, as in Files or Settings. */
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
                            G_CALLBACK (search_mode_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "search-changed",
@@ -514,7 +516,7 @@ stride_journal_page_init (StrideJournalPage *self)
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect_object (factory, "setup", G_CALLBACK (setup_row_cb), self, 0);
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row_cb), self, 0);
-  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_grid_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
 
   show_list_or_empty (self);

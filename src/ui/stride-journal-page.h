@@ -25,6 +25,6 @@ void         stride_journal_page_show_loading (StrideJournalPage *self,
 void         stride_journal_page_show_error   (StrideJournalPage *self,
                                                const char        *title,
                                                const char        *description);
-GtkListView *stride_journal_page_get_list_view (StrideJournalPage *self);
+GtkGridView *stride_journal_page_get_view      (StrideJournalPage *self);
 
 G_END_DECLS

@@ -789,6 +789,17 @@ log_action (GtkWidget  *widget,
 }
 
 static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  StrideWindow *self = STRIDE_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->stack, "journal");
+  g_object_set (self->journal_page, "search-mode-enabled", TRUE, NULL);
+}
+
+static void
 shoes_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
@@ -894,11 +905,14 @@ stride_window_class_init (StrideWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.log-pain", NULL, log_action);
   gtk_widget_class_install_action (widget_class, "win.shoes", NULL, shoes_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.log-run", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
                                        "win.undo-delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
 
   g_type_ensure (STRIDE_TYPE_JOURNAL_PAGE);
 }

@@ -399,7 +399,7 @@ test_sees_other_process_writes (Fixture       *fixture,
   g_autoptr(StrideStore) other = NULL;
   g_autoptr(GError) error = NULL;
   StrideActivity run = { 0 };
-  GtkListView *list;
+  GtkGridView *list;
   CountCheck check;
 
   g_assert_true (wait_for (shows_empty_state, window));
@@ -416,9 +416,9 @@ test_sees_other_process_writes (Fixture       *fixture,
   g_assert_true (stride_store_add_activity (other, &run, NULL, 0, NULL, 0, NULL, 0, &error));
   g_assert_no_error (error);
 
-  list = stride_journal_page_get_list_view (
+  list = stride_journal_page_get_view (
     STRIDE_JOURNAL_PAGE (find_descendant (GTK_WIDGET (window), STRIDE_TYPE_JOURNAL_PAGE)));
-  check.model = G_LIST_MODEL (gtk_list_view_get_model (list));
+  check.model = G_LIST_MODEL (gtk_grid_view_get_model (list));
   check.expected = 2;                    /* the week's header and the run */
   g_assert_true (wait_for (model_has_count, &check));
   g_assert_true (wait_for (has_rows, window));
@@ -470,7 +470,7 @@ journal_page (StrideWindow *window)
 static GListModel *
 shown_model (StrideWindow *window)
 {
-  return G_LIST_MODEL (gtk_list_view_get_model (stride_journal_page_get_list_view (journal_page (window))));
+  return G_LIST_MODEL (gtk_grid_view_get_model (stride_journal_page_get_view (journal_page (window))));
 }
 
 static void
@@ -594,7 +594,7 @@ test_delete_and_undo (Fixture       *fixture,
   sets = stride_store_count_rows (stride_window_get_store (window), "strength_set", &error);
 
   /* Select the newest strength session and press Delete. */
-  selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (stride_journal_page_get_list_view (page)));
+  selection = GTK_SINGLE_SELECTION (gtk_grid_view_get_model (stride_journal_page_get_view (page)));
   for (;; position++)
     {
       g_clear_object (&item);
@@ -644,7 +644,7 @@ test_activate_opens_editor (Fixture       *fixture,
                             gconstpointer  data)
 {
   StrideWindow *window = open_window (fixture->path);
-  GtkListView *list = stride_journal_page_get_list_view (journal_page (window));
+  GtkGridView *list = stride_journal_page_get_view (journal_page (window));
   guint position = 0;
 
   g_assert_true (wait_for (has_rows, window));
