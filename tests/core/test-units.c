@@ -412,6 +412,67 @@ test_round_trip (void)
     }
 }
 
+/* What a user types comes back as the same text, and parsing that text
+ * again gives the very same stored value, in both unit systems. */
+static void
+test_round_trip_typed (void)
+{
+  static const struct
+  {
+    const char       *text;
+    StrideUnitSystem  units;
+    const char       *canonical;
+  } distances[] = {
+    { "42.2", STRIDE_UNITS_METRIC, "42.2 km" },
+    { "10.5 km", STRIDE_UNITS_METRIC, "10.5 km" },
+    { "26.2 mi", STRIDE_UNITS_IMPERIAL, "26.2 mi" },
+    { "6.52", STRIDE_UNITS_IMPERIAL, "6.52 mi" },
+    { "13.1", STRIDE_UNITS_IMPERIAL, "13.1 mi" },
+  };
+  static const struct
+  {
+    const char       *text;
+    StrideUnitSystem  units;
+    const char       *canonical;
+  } weights[] = {
+    { "22.5", STRIDE_UNITS_METRIC, "22.5 kg" },
+    { "80 kg", STRIDE_UNITS_METRIC, "80 kg" },
+    { "135 lb", STRIDE_UNITS_IMPERIAL, "135 lb" },
+    { "52.5", STRIDE_UNITS_IMPERIAL, "52.5 lb" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (distances); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *shown = NULL;
+      double meters = 0.0;
+      double again = 0.0;
+
+      g_assert_true (stride_units_parse_distance (distances[i].text, distances[i].units,
+                                                  &meters, &error));
+      g_assert_no_error (error);
+      shown = stride_units_format_distance (meters, distances[i].units);
+      g_assert_cmpstr (shown, ==, distances[i].canonical);
+      g_assert_true (stride_units_parse_distance (shown, distances[i].units, &again, &error));
+      g_assert_cmpfloat (again, ==, meters);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (weights); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *shown = NULL;
+      double kg = 0.0;
+      double again = 0.0;
+
+      g_assert_true (stride_units_parse_weight (weights[i].text, weights[i].units, &kg, &error));
+      g_assert_no_error (error);
+      shown = stride_units_format_weight (kg, weights[i].units);
+      g_assert_cmpstr (shown, ==, weights[i].canonical);
+      g_assert_true (stride_units_parse_weight (shown, weights[i].units, &again, &error));
+      g_assert_cmpfloat (again, ==, kg);
+    }
+}
+
 typedef struct
 {
   double distance_m;
@@ -499,6 +560,7 @@ main (int   argc,
   g_test_add_func ("/units/parse/pace", test_parse_pace);
   g_test_add_func ("/units/parse/weight", test_parse_weight);
   g_test_add_func ("/units/round-trip", test_round_trip);
+  g_test_add_func ("/units/round-trip-typed", test_round_trip_typed);
   g_test_add_func ("/units/solve", test_solve);
   g_test_add_func ("/units/speed", test_speed);
   g_test_add_func ("/units/preconditions", test_preconditions);
