@@ -240,6 +240,52 @@ step_done (StrideStore   *self,
   return FALSE;
 }
 
+static gboolean check_changed (StrideStore  *self,
+                               GError      **error,
+                               const char   *not_found_format,
+                               ...) G_GNUC_PRINTF (3, 4);
+
+/* After the step of an UPDATE or DELETE of one row by id: NOT_FOUND, with
+ * the message @not_found_format, when no row changed. */
+static gboolean
+check_changed (StrideStore  *self,
+               GError      **error,
+               const char   *not_found_format,
+               ...)
+{
+  va_list args;
+
+  if (sqlite3_changes (self->db) != 0)
+    return TRUE;
+
+  va_start (args, not_found_format);
+  g_propagate_error (error, g_error_new_valist (STRIDE_STORE_ERROR, STRIDE_STORE_ERROR_NOT_FOUND,
+                                                not_found_format, args));
+  va_end (args);
+
+  return FALSE;
+}
+
+/* Runs @sql, "DELETE … WHERE id = ?1", for @id; check_changed() tells
+ * whether there was such a row. */
+static gboolean
+delete_by_id (StrideStore  *self,
+              const char   *sql,
+              gint64        id,
+              const char   *context,
+              GError      **error)
+{
+  g_auto(StrideCachedStmt) stmt = NULL;
+
+  stmt = _stride_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  return step_done (self, stmt, context, error);
+}
+
 /* Reads the one integer a statement returns. */
 static gboolean
 query_int64 (sqlite3     *db,
@@ -375,6 +421,33 @@ run_write (StrideStore  *self,
     }
 
   return tx_commit (self, error);
+}
+
+/* The data of the WriteFunc of an add_*() that inserts @record: it sets
+ * @id to the new row's id. */
+typedef struct
+{
+  gconstpointer record;
+  gint64        id;
+} AddRecord;
+
+/* Runs @func to insert @record and gives *@id the new row's id once the
+ * write is saved. */
+static gboolean
+run_add (StrideStore    *self,
+         WriteFunc       func,
+         gconstpointer   record,
+         gint64         *id,
+         GError        **error)
+{
+  AddRecord add = { record, 0 };
+
+  if (!run_write (self, func, &add, error))
+    return FALSE;
+
+  *id = add.id;
+
+  return TRUE;
 }
 
 /* Values */
@@ -1149,17 +1222,12 @@ open_connection (StrideStore  *self,
   int rc;
 
   rc = sqlite3_open_v2 (self->path, &self->db, flags | SQLITE_OPEN_EXRESCODE, NULL);
-  if (rc != SQLITE_OK)
+  if (rc == SQLITE_OK)
     {
-      _stride_store_set_error (error, self->db, rc, _("Could not open the journal"));
-      sqlite3_close (self->db);
-      self->db = NULL;
-      return FALSE;
+      sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+      rc = register_functions (self->db);
     }
 
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
-
-  rc = register_functions (self->db);
   if (rc != SQLITE_OK)
     {
       _stride_store_set_error (error, self->db, rc, _("Could not open the journal"));
@@ -1217,11 +1285,25 @@ read_data_version (StrideStore *self,
   return TRUE;
 }
 
+/* Leaves @self, of schema @version, open for reading only, for @reason
+ * (taken). */
+static void
+keep_read_only (StrideStore *self,
+                int          version,
+                char        *reason)
+{
+  self->read_only = TRUE;
+  self->schema_version = version;
+  self->read_only_reason = reason;
+  sqlite3_exec (self->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+  read_data_version (self, &self->data_version);
+}
+
 static StrideStore *
-open_store (const char             *path,
-            const StrideMigration  *steps,
-            guint                   n_steps,
-            GError                **error)
+open_store_once (const char             *path,
+                 const StrideMigration  *steps,
+                 guint                   n_steps,
+                 GError                **error)
 {
   g_autoptr(StrideStore) self = NULL;
   g_autofree char *display = NULL;
@@ -1245,14 +1327,10 @@ open_store (const char             *path,
       if (!open_connection (self, SQLITE_OPEN_READONLY, error))
         return NULL;
 
-      self->read_only = TRUE;
-      self->schema_version = version;
-      self->read_only_reason =
-        g_strdup_printf (_("This journal was written by a newer version of StrideStrong "
-                           "(schema %d) and is open read-only."),
-                         version);
-      sqlite3_exec (self->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
-      read_data_version (self, &self->data_version);
+      keep_read_only (self, version,
+                      g_strdup_printf (_("This journal was written by a newer version of "
+                                         "StrideStrong (schema %d) and is open read-only."),
+                                       version));
 
       return g_steal_pointer (&self);
     }
@@ -1271,14 +1349,10 @@ open_store (const char             *path,
           return NULL;
         }
 
-      self->read_only = TRUE;
-      self->schema_version = version;
-      self->read_only_reason =
-        g_strdup_printf (_("The journal “%s” can’t be written (check its permissions) "
-                           "and is open read-only."),
-                         display);
-      sqlite3_exec (self->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
-      read_data_version (self, &self->data_version);
+      keep_read_only (self, version,
+                      g_strdup_printf (_("The journal “%s” can’t be written (check its "
+                                         "permissions) and is open read-only."),
+                                       display));
 
       return g_steal_pointer (&self);
     }
@@ -1293,6 +1367,40 @@ open_store (const char             *path,
   read_data_version (self, &self->data_version);
 
   return g_steal_pointer (&self);
+}
+
+/* Two processes opening a new journal at the same moment can collide
+ * while one switches it to WAL or runs the first migration: SQLite then
+ * answers "database is locked" at once, as waiting could deadlock. A
+ * moment later the journal is ready, so opening is simply tried again. */
+#define OPEN_RETRY_TIMEOUT_US (10 * G_USEC_PER_SEC)
+
+static StrideStore *
+open_store (const char             *path,
+            const StrideMigration  *steps,
+            guint                   n_steps,
+            GError                **error)
+{
+  gint64 deadline = g_get_monotonic_time () + OPEN_RETRY_TIMEOUT_US;
+
+  for (;;)
+    {
+      g_autoptr(GError) local_error = NULL;
+      StrideStore *store = open_store_once (path, steps, n_steps, &local_error);
+
+      if (store != NULL)
+        return store;
+
+      if (!g_error_matches (local_error, STRIDE_STORE_ERROR, STRIDE_STORE_ERROR_BUSY)
+          || g_get_monotonic_time () > deadline)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+
+      /* A little jitter, so two waiting processes don't retry in step. */
+      g_usleep (10000 + g_random_int_range (0, 40000));
+    }
 }
 
 /* GObject */
@@ -1745,24 +1853,10 @@ delete_activity_write (StrideStore  *self,
                        GError      **error)
 {
   gint64 id = *(gint64 *) data;
-  g_auto(StrideCachedStmt) stmt = NULL;
 
-  stmt = _stride_store_prepare (self, "DELETE FROM activity WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!step_done (self, stmt, _("Could not delete the activity"), error))
-    return FALSE;
-
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, STRIDE_STORE_ERROR, STRIDE_STORE_ERROR_NOT_FOUND,
-                   _("There is no activity %" PRId64 "."), (int64_t) id);
-      return FALSE;
-    }
-
-  return TRUE;
+  return delete_by_id (self, "DELETE FROM activity WHERE id = ?1", id,
+                       _("Could not delete the activity"), error)
+      && check_changed (self, error, _("There is no activity %" PRId64 "."), (int64_t) id);
 }
 
 gboolean
@@ -1821,12 +1915,8 @@ update_activity_write (StrideStore  *self,
       return FALSE;
     }
 
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, STRIDE_STORE_ERROR, STRIDE_STORE_ERROR_NOT_FOUND,
-                   _("There is no activity %" PRId64 "."), (int64_t) a->id);
-      return FALSE;
-    }
+  if (!check_changed (self, error, _("There is no activity %" PRId64 "."), (int64_t) a->id))
+    return FALSE;
 
   /* The sets are replaced as a whole: their order and number change with
    * an edit, and nothing else points at a set. */
@@ -1866,12 +1956,6 @@ stride_store_update_activity (StrideStore              *self,
 
 /* Other records */
 
-typedef struct
-{
-  gconstpointer record;
-  gint64        id;
-} AddRecord;
-
 static gboolean
 add_measurement_write (StrideStore  *self,
                        gpointer      data,
@@ -1909,8 +1993,6 @@ stride_store_add_measurement (StrideStore        *self,
                               StrideMeasurement  *measurement,
                               GError            **error)
 {
-  AddRecord add = { measurement, 0 };
-
   g_return_val_if_fail (STRIDE_IS_STORE (self), FALSE);
   g_return_val_if_fail (measurement != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -1928,12 +2010,7 @@ stride_store_add_measurement (StrideStore        *self,
   if (!isfinite (measurement->value))
     return set_invalid (error, _("The measured value is not a number."));
 
-  if (!run_write (self, add_measurement_write, &add, error))
-    return FALSE;
-
-  measurement->id = add.id;
-
-  return TRUE;
+  return run_add (self, add_measurement_write, measurement, &measurement->id, error);
 }
 
 static gboolean
@@ -1947,6 +2024,18 @@ validate_pain_entry (const StridePainEntry  *pain,
       && check_range (pain->severity, 0, 10,
                       _("The pain severity must be between 0 and 10."), error)
       && check_text (pain->notes, FALSE, NULL, error);
+}
+
+/* Binds the columns of the pain_entry row as ?1 … ?5. */
+static void
+bind_pain_entry (sqlite3_stmt          *stmt,
+                 const StridePainEntry *pain)
+{
+  bind_date (stmt, 1, pain->date);
+  bind_text (stmt, 2, pain->location);
+  sqlite3_bind_text (stmt, 3, stride_side_to_id (pain->side), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 4, pain->severity);
+  bind_text (stmt, 5, pain->notes);
 }
 
 static gboolean
@@ -1965,11 +2054,7 @@ add_pain_entry_write (StrideStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  bind_date (stmt, 1, pain->date);
-  bind_text (stmt, 2, pain->location);
-  sqlite3_bind_text (stmt, 3, stride_side_to_id (pain->side), -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 4, pain->severity);
-  bind_text (stmt, 5, pain->notes);
+  bind_pain_entry (stmt, pain);
 
   if (!step_done (self, stmt, _("Could not save the pain entry"), error))
     return FALSE;
@@ -1984,8 +2069,6 @@ stride_store_add_pain_entry (StrideStore      *self,
                              StridePainEntry  *pain,
                              GError          **error)
 {
-  AddRecord add = { pain, 0 };
-
   g_return_val_if_fail (STRIDE_IS_STORE (self), FALSE);
   g_return_val_if_fail (pain != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -1993,12 +2076,7 @@ stride_store_add_pain_entry (StrideStore      *self,
   if (!check_writable (self, error) || !validate_pain_entry (pain, error))
     return FALSE;
 
-  if (!run_write (self, add_pain_entry_write, &add, error))
-    return FALSE;
-
-  pain->id = add.id;
-
-  return TRUE;
+  return run_add (self, add_pain_entry_write, pain, &pain->id, error);
 }
 
 static gboolean
@@ -2017,6 +2095,17 @@ validate_shoe (const StrideShoe  *shoe,
   return TRUE;
 }
 
+/* Binds the columns of the shoe row as ?1 … ?4. */
+static void
+bind_shoe (sqlite3_stmt     *stmt,
+           const StrideShoe *shoe)
+{
+  bind_text (stmt, 1, shoe->name);
+  bind_date (stmt, 2, shoe->start_date);
+  bind_date (stmt, 3, shoe->retired_date);
+  sqlite3_bind_double (stmt, 4, shoe->limit_km);
+}
+
 static gboolean
 add_shoe_write (StrideStore  *self,
                 gpointer      data,
@@ -2033,10 +2122,7 @@ add_shoe_write (StrideStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  bind_text (stmt, 1, shoe->name);
-  bind_date (stmt, 2, shoe->start_date);
-  bind_date (stmt, 3, shoe->retired_date);
-  sqlite3_bind_double (stmt, 4, shoe->limit_km);
+  bind_shoe (stmt, shoe);
 
   if (!step_done (self, stmt, _("Could not save the shoe"), error))
     return FALSE;
@@ -2051,8 +2137,6 @@ stride_store_add_shoe (StrideStore  *self,
                        StrideShoe   *shoe,
                        GError      **error)
 {
-  AddRecord add = { shoe, 0 };
-
   g_return_val_if_fail (STRIDE_IS_STORE (self), FALSE);
   g_return_val_if_fail (shoe != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -2060,12 +2144,7 @@ stride_store_add_shoe (StrideStore  *self,
   if (!check_writable (self, error) || !validate_shoe (shoe, error))
     return FALSE;
 
-  if (!run_write (self, add_shoe_write, &add, error))
-    return FALSE;
-
-  shoe->id = add.id;
-
-  return TRUE;
+  return run_add (self, add_shoe_write, shoe, &shoe->id, error);
 }
 
 /* Edits of records other than activities */
@@ -2182,24 +2261,11 @@ update_pain_entry_write (StrideStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  bind_date (stmt, 1, pain->date);
-  bind_text (stmt, 2, pain->location);
-  sqlite3_bind_text (stmt, 3, stride_side_to_id (pain->side), -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 4, pain->severity);
-  bind_text (stmt, 5, pain->notes);
+  bind_pain_entry (stmt, pain);
   sqlite3_bind_int64 (stmt, 6, pain->id);
 
-  if (!step_done (self, stmt, _("Could not save the pain entry"), error))
-    return FALSE;
-
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, STRIDE_STORE_ERROR, STRIDE_STORE_ERROR_NOT_FOUND,
-                   _("There is no pain entry %" PRId64 "."), (int64_t) pain->id);
-      return FALSE;
-    }
-
-  return TRUE;
+  return step_done (self, stmt, _("Could not save the pain entry"), error)
+      && check_changed (self, error, _("There is no pain entry %" PRId64 "."), (int64_t) pain->id);
 }
 
 gboolean
@@ -2223,24 +2289,10 @@ delete_pain_entry_write (StrideStore  *self,
                          GError      **error)
 {
   gint64 id = *(gint64 *) data;
-  g_auto(StrideCachedStmt) stmt = NULL;
 
-  stmt = _stride_store_prepare (self, "DELETE FROM pain_entry WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!step_done (self, stmt, _("Could not delete the pain entry"), error))
-    return FALSE;
-
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, STRIDE_STORE_ERROR, STRIDE_STORE_ERROR_NOT_FOUND,
-                   _("There is no pain entry %" PRId64 "."), (int64_t) id);
-      return FALSE;
-    }
-
-  return TRUE;
+  return delete_by_id (self, "DELETE FROM pain_entry WHERE id = ?1", id,
+                       _("Could not delete the pain entry"), error)
+      && check_changed (self, error, _("There is no pain entry %" PRId64 "."), (int64_t) id);
 }
 
 gboolean
@@ -2269,23 +2321,11 @@ update_shoe_write (StrideStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  bind_text (stmt, 1, shoe->name);
-  bind_date (stmt, 2, shoe->start_date);
-  bind_date (stmt, 3, shoe->retired_date);
-  sqlite3_bind_double (stmt, 4, shoe->limit_km);
+  bind_shoe (stmt, shoe);
   sqlite3_bind_int64 (stmt, 5, shoe->id);
 
-  if (!step_done (self, stmt, _("Could not save the shoe"), error))
-    return FALSE;
-
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, STRIDE_STORE_ERROR, STRIDE_STORE_ERROR_NOT_FOUND,
-                   _("There is no shoe %" PRId64 "."), (int64_t) shoe->id);
-      return FALSE;
-    }
-
-  return TRUE;
+  return step_done (self, stmt, _("Could not save the shoe"), error)
+      && check_changed (self, error, _("There is no shoe %" PRId64 "."), (int64_t) shoe->id);
 }
 
 /* distance_m is computed from the runs, never written. */
@@ -2310,25 +2350,11 @@ delete_shoe_write (StrideStore  *self,
                    GError      **error)
 {
   gint64 id = *(gint64 *) data;
-  g_auto(StrideCachedStmt) stmt = NULL;
 
   /* activity.shoe_id is ON DELETE SET NULL: the runs stay, unlinked. */
-  stmt = _stride_store_prepare (self, "DELETE FROM shoe WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!step_done (self, stmt, _("Could not delete the shoe"), error))
-    return FALSE;
-
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, STRIDE_STORE_ERROR, STRIDE_STORE_ERROR_NOT_FOUND,
-                   _("There is no shoe %" PRId64 "."), (int64_t) id);
-      return FALSE;
-    }
-
-  return TRUE;
+  return delete_by_id (self, "DELETE FROM shoe WHERE id = ?1", id,
+                       _("Could not delete the shoe"), error)
+      && check_changed (self, error, _("There is no shoe %" PRId64 "."), (int64_t) id);
 }
 
 gboolean
@@ -2384,8 +2410,6 @@ stride_store_add_plan_entry (StrideStore      *self,
                              StridePlanEntry  *entry,
                              GError          **error)
 {
-  AddRecord add = { entry, 0 };
-
   g_return_val_if_fail (STRIDE_IS_STORE (self), FALSE);
   g_return_val_if_fail (entry != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -2406,12 +2430,7 @@ stride_store_add_plan_entry (StrideStore      *self,
       || !check_text (entry->description, FALSE, NULL, error))
     return FALSE;
 
-  if (!run_write (self, add_plan_entry_write, &add, error))
-    return FALSE;
-
-  entry->id = add.id;
-
-  return TRUE;
+  return run_add (self, add_plan_entry_write, entry, &entry->id, error);
 }
 
 static gboolean
@@ -2449,8 +2468,6 @@ stride_store_add_race (StrideStore  *self,
                        StrideRace   *race,
                        GError      **error)
 {
-  AddRecord add = { race, 0 };
-
   g_return_val_if_fail (STRIDE_IS_STORE (self), FALSE);
   g_return_val_if_fail (race != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -2466,12 +2483,7 @@ stride_store_add_race (StrideStore  *self,
   if (!(isfinite (race->distance_m) && race->distance_m > 0))
     return set_invalid (error, _("The race distance must be more than zero."));
 
-  if (!run_write (self, add_race_write, &add, error))
-    return FALSE;
-
-  race->id = add.id;
-
-  return TRUE;
+  return run_add (self, add_race_write, race, &race->id, error);
 }
 
 static gboolean
@@ -2605,6 +2617,74 @@ set_read_error (StrideStore  *self,
   return FALSE;
 }
 
+static gboolean step_row (StrideStore    *self,
+                          sqlite3_stmt   *stmt,
+                          GError        **error,
+                          const char     *not_found_format,
+                          ...) G_GNUC_PRINTF (4, 5);
+
+/* Steps @stmt to the one row it reads: NOT_FOUND, with the message
+ * @not_found_format, when there is none. */
+static gboolean
+step_row (StrideStore    *self,
+          sqlite3_stmt   *stmt,
+          GError        **error,
+          const char     *not_found_format,
+          ...)
+{
+  int rc = sqlite3_step (stmt);
+  va_list args;
+
+  if (rc == SQLITE_DONE)
+    {
+      va_start (args, not_found_format);
+      g_propagate_error (error, g_error_new_valist (STRIDE_STORE_ERROR,
+                                                    STRIDE_STORE_ERROR_NOT_FOUND,
+                                                    not_found_format, args));
+      va_end (args);
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    return set_read_error (self, rc, error);
+
+  return TRUE;
+}
+
+/* Fills the zeroed element @row from the current row of a statement. */
+typedef void (*ReadRowFunc) (sqlite3_stmt *stmt,
+                             gpointer      row);
+
+/* Reads every row of @stmt (prepared and bound) into a new array of
+ * @element_size elements, one per row, each filled by @read_row. */
+static GArray *
+read_rows (StrideStore     *self,
+           sqlite3_stmt    *stmt,
+           guint            element_size,
+           GDestroyNotify   clear_func,
+           ReadRowFunc      read_row,
+           GError         **error)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, element_size);
+  int rc;
+
+  if (clear_func != NULL)
+    g_array_set_clear_func (rows, clear_func);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_array_set_size (rows, rows->len + 1);
+      read_row (stmt, rows->data + (gsize) (rows->len - 1) * element_size);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_read_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&rows);
+}
+
 gboolean
 stride_store_get_activity (StrideStore     *self,
                            gint64           id,
@@ -2613,7 +2693,6 @@ stride_store_get_activity (StrideStore     *self,
 {
   g_auto(StrideCachedStmt) stmt = NULL;
   StrideActivity a = { 0 };
-  int rc;
 
   g_return_val_if_fail (STRIDE_IS_STORE (self), FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
@@ -2628,15 +2707,8 @@ stride_store_get_activity (StrideStore     *self,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, STRIDE_STORE_ERROR, STRIDE_STORE_ERROR_NOT_FOUND,
-                   _("There is no activity %" PRId64 "."), (int64_t) id);
-      return FALSE;
-    }
-  if (rc != SQLITE_ROW)
-    return set_read_error (self, rc, error);
+  if (!step_row (self, stmt, error, _("There is no activity %" PRId64 "."), (int64_t) id))
+    return FALSE;
 
   a.id = sqlite3_column_int64 (stmt, 0);
   if (!stride_sport_from_id ((const char *) sqlite3_column_text (stmt, 1), &a.sport))
@@ -2663,9 +2735,11 @@ stride_store_get_activity (StrideStore     *self,
 
 /* Columns: id, activity_id, exercise_id, side, reps, load_kg, rpe, position. */
 static void
-read_strength_set (sqlite3_stmt      *stmt,
-                   StrideStrengthSet *set)
+read_strength_set (sqlite3_stmt *stmt,
+                   gpointer      row)
 {
+  StrideStrengthSet *set = row;
+
   set->id = sqlite3_column_int64 (stmt, 0);
   set->activity_id = sqlite3_column_int64 (stmt, 1);
   set->exercise_id = sqlite3_column_int64 (stmt, 2);
@@ -2683,8 +2757,6 @@ stride_store_list_strength_sets (StrideStore  *self,
                                  GError      **error)
 {
   g_auto(StrideCachedStmt) stmt = NULL;
-  g_autoptr(GArray) sets = NULL;
-  int rc;
 
   g_return_val_if_fail (STRIDE_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -2697,24 +2769,26 @@ stride_store_list_strength_sets (StrideStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sets = g_array_new (FALSE, TRUE, sizeof (StrideStrengthSet));
   sqlite3_bind_int64 (stmt, 1, activity_id);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      StrideStrengthSet set = { 0 };
+  return read_rows (self, stmt, sizeof (StrideStrengthSet), NULL, read_strength_set, error);
+}
 
-      read_strength_set (stmt, &set);
-      g_array_append_val (sets, set);
-    }
+/* Columns: activity_id, time_s, lat, lon, elevation_m, distance_m, hr, cadence. */
+static void
+read_trackpoint (sqlite3_stmt *stmt,
+                 gpointer      row)
+{
+  StrideTrackpoint *p = row;
 
-  if (rc != SQLITE_DONE)
-    {
-      set_read_error (self, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&sets);
+  p->activity_id = sqlite3_column_int64 (stmt, 0);
+  p->time_s = sqlite3_column_double (stmt, 1);
+  p->lat = double_or_nan (stmt, 2);
+  p->lon = double_or_nan (stmt, 3);
+  p->elevation_m = double_or_nan (stmt, 4);
+  p->distance_m = double_or_nan (stmt, 5);
+  p->hr = sqlite3_column_int (stmt, 6);
+  p->cadence = sqlite3_column_int (stmt, 7);
 }
 
 GArray *
@@ -2723,8 +2797,6 @@ stride_store_list_trackpoints (StrideStore  *self,
                                GError      **error)
 {
   g_auto(StrideCachedStmt) stmt = NULL;
-  g_autoptr(GArray) points = NULL;
-  int rc;
 
   g_return_val_if_fail (STRIDE_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -2737,31 +2809,24 @@ stride_store_list_trackpoints (StrideStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  points = g_array_new (FALSE, TRUE, sizeof (StrideTrackpoint));
   sqlite3_bind_int64 (stmt, 1, activity_id);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      StrideTrackpoint p;
+  return read_rows (self, stmt, sizeof (StrideTrackpoint), NULL, read_trackpoint, error);
+}
 
-      p.activity_id = sqlite3_column_int64 (stmt, 0);
-      p.time_s = sqlite3_column_double (stmt, 1);
-      p.lat = double_or_nan (stmt, 2);
-      p.lon = double_or_nan (stmt, 3);
-      p.elevation_m = double_or_nan (stmt, 4);
-      p.distance_m = double_or_nan (stmt, 5);
-      p.hr = sqlite3_column_int (stmt, 6);
-      p.cadence = sqlite3_column_int (stmt, 7);
-      g_array_append_val (points, p);
-    }
+/* Columns: activity_id, lap_index, start_s, duration_s, distance_m, avg_hr. */
+static void
+read_lap (sqlite3_stmt *stmt,
+          gpointer      row)
+{
+  StrideLap *lap = row;
 
-  if (rc != SQLITE_DONE)
-    {
-      set_read_error (self, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&points);
+  lap->activity_id = sqlite3_column_int64 (stmt, 0);
+  lap->lap_index = sqlite3_column_int (stmt, 1);
+  lap->start_s = sqlite3_column_double (stmt, 2);
+  lap->duration_s = sqlite3_column_double (stmt, 3);
+  lap->distance_m = sqlite3_column_double (stmt, 4);
+  lap->avg_hr = sqlite3_column_int (stmt, 5);
 }
 
 GArray *
@@ -2770,8 +2835,6 @@ stride_store_list_laps (StrideStore  *self,
                         GError      **error)
 {
   g_auto(StrideCachedStmt) stmt = NULL;
-  g_autoptr(GArray) laps = NULL;
-  int rc;
 
   g_return_val_if_fail (STRIDE_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -2783,35 +2846,18 @@ stride_store_list_laps (StrideStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  laps = g_array_new (FALSE, TRUE, sizeof (StrideLap));
   sqlite3_bind_int64 (stmt, 1, activity_id);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      StrideLap lap;
-
-      lap.activity_id = sqlite3_column_int64 (stmt, 0);
-      lap.lap_index = sqlite3_column_int (stmt, 1);
-      lap.start_s = sqlite3_column_double (stmt, 2);
-      lap.duration_s = sqlite3_column_double (stmt, 3);
-      lap.distance_m = sqlite3_column_double (stmt, 4);
-      lap.avg_hr = sqlite3_column_int (stmt, 5);
-      g_array_append_val (laps, lap);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      set_read_error (self, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&laps);
+  return read_rows (self, stmt, sizeof (StrideLap), NULL, read_lap, error);
 }
 
+/* Columns: id, key, name, category, muscles, unilateral. */
 static void
-read_exercise (sqlite3_stmt   *stmt,
-               StrideExercise *exercise)
+read_exercise (sqlite3_stmt *stmt,
+               gpointer      row)
 {
+  StrideExercise *exercise = row;
+
   exercise->id = sqlite3_column_int64 (stmt, 0);
   exercise->key = dup_column_text (stmt, 1);
   exercise->name = dup_column_text (stmt, 2);
@@ -2832,8 +2878,6 @@ stride_store_list_exercises (StrideStore  *self,
                              GError      **error)
 {
   g_auto(StrideCachedStmt) stmt = NULL;
-  g_autoptr(GArray) exercises = NULL;
-  int rc;
 
   g_return_val_if_fail (STRIDE_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -2845,24 +2889,8 @@ stride_store_list_exercises (StrideStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  exercises = g_array_new (FALSE, TRUE, sizeof (StrideExercise));
-  g_array_set_clear_func (exercises, exercise_clear_func);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      StrideExercise exercise = { 0 };
-
-      read_exercise (stmt, &exercise);
-      g_array_append_val (exercises, exercise);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      set_read_error (self, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&exercises);
+  return read_rows (self, stmt, sizeof (StrideExercise), exercise_clear_func, read_exercise,
+                    error);
 }
 
 gboolean
@@ -2872,7 +2900,6 @@ stride_store_find_exercise (StrideStore     *self,
                             GError         **error)
 {
   g_auto(StrideCachedStmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (STRIDE_IS_STORE (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
@@ -2887,15 +2914,8 @@ stride_store_find_exercise (StrideStore     *self,
     return FALSE;
 
   bind_text (stmt, 1, key);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, STRIDE_STORE_ERROR, STRIDE_STORE_ERROR_NOT_FOUND,
-                   _("There is no exercise “%s” in the library."), key);
-      return FALSE;
-    }
-  if (rc != SQLITE_ROW)
-    return set_read_error (self, rc, error);
+  if (!step_row (self, stmt, error, _("There is no exercise “%s” in the library."), key))
+    return FALSE;
 
   *out = (StrideExercise) { 0 };
   read_exercise (stmt, out);
@@ -2984,14 +3004,30 @@ measurement_clear_func (gpointer data)
   stride_measurement_clear (data);
 }
 
+/* Columns: id, date, test, method, side, value, unit, notes. */
+static void
+read_measurement (sqlite3_stmt *stmt,
+                  gpointer      row)
+{
+  StrideMeasurement *m = row;
+
+  m->id = sqlite3_column_int64 (stmt, 0);
+  m->date = column_date (stmt, 1);
+  m->test = dup_column_text (stmt, 2);
+  m->method = dup_column_text (stmt, 3);
+  if (!stride_side_from_id ((const char *) sqlite3_column_text (stmt, 4), &m->side))
+    m->side = STRIDE_SIDE_BOTH;
+  m->value = sqlite3_column_double (stmt, 5);
+  m->unit = dup_column_text (stmt, 6);
+  m->notes = dup_column_text (stmt, 7);
+}
+
 GArray *
 stride_store_list_measurements_on (StrideStore  *self,
                                    guint32       date,
                                    GError      **error)
 {
   g_auto(StrideCachedStmt) stmt = NULL;
-  g_autoptr(GArray) measurements = NULL;
-  int rc;
 
   g_return_val_if_fail (STRIDE_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -3006,33 +3042,10 @@ stride_store_list_measurements_on (StrideStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  measurements = g_array_new (FALSE, TRUE, sizeof (StrideMeasurement));
-  g_array_set_clear_func (measurements, measurement_clear_func);
   bind_date (stmt, 1, date);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      StrideMeasurement m = { 0 };
-
-      m.id = sqlite3_column_int64 (stmt, 0);
-      m.date = column_date (stmt, 1);
-      m.test = dup_column_text (stmt, 2);
-      m.method = dup_column_text (stmt, 3);
-      if (!stride_side_from_id ((const char *) sqlite3_column_text (stmt, 4), &m.side))
-        m.side = STRIDE_SIDE_BOTH;
-      m.value = sqlite3_column_double (stmt, 5);
-      m.unit = dup_column_text (stmt, 6);
-      m.notes = dup_column_text (stmt, 7);
-      g_array_append_val (measurements, m);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      set_read_error (self, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&measurements);
+  return read_rows (self, stmt, sizeof (StrideMeasurement), measurement_clear_func,
+                    read_measurement, error);
 }
 
 gboolean
@@ -3043,7 +3056,6 @@ stride_store_get_pain_entry (StrideStore      *self,
 {
   g_auto(StrideCachedStmt) stmt = NULL;
   StridePainEntry pain = { 0 };
-  int rc;
 
   g_return_val_if_fail (STRIDE_IS_STORE (self), FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
@@ -3057,15 +3069,8 @@ stride_store_get_pain_entry (StrideStore      *self,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, STRIDE_STORE_ERROR, STRIDE_STORE_ERROR_NOT_FOUND,
-                   _("There is no pain entry %" PRId64 "."), (int64_t) id);
-      return FALSE;
-    }
-  if (rc != SQLITE_ROW)
-    return set_read_error (self, rc, error);
+  if (!step_row (self, stmt, error, _("There is no pain entry %" PRId64 "."), (int64_t) id))
+    return FALSE;
 
   pain.id = sqlite3_column_int64 (stmt, 0);
   pain.date = column_date (stmt, 1);
@@ -3086,13 +3091,26 @@ shoe_clear_func (gpointer data)
   stride_shoe_clear (data);
 }
 
+/* Columns: id, name, start_date, retired_date, limit_km, distance_m. */
+static void
+read_shoe (sqlite3_stmt *stmt,
+           gpointer      row)
+{
+  StrideShoe *shoe = row;
+
+  shoe->id = sqlite3_column_int64 (stmt, 0);
+  shoe->name = dup_column_text (stmt, 1);
+  shoe->start_date = column_date (stmt, 2);
+  shoe->retired_date = column_date (stmt, 3);
+  shoe->limit_km = sqlite3_column_double (stmt, 4);
+  shoe->distance_m = sqlite3_column_double (stmt, 5);
+}
+
 GArray *
 stride_store_list_shoes (StrideStore  *self,
                          GError      **error)
 {
   g_auto(StrideCachedStmt) stmt = NULL;
-  g_autoptr(GArray) shoes = NULL;
-  int rc;
 
   g_return_val_if_fail (STRIDE_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -3107,29 +3125,7 @@ stride_store_list_shoes (StrideStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  shoes = g_array_new (FALSE, TRUE, sizeof (StrideShoe));
-  g_array_set_clear_func (shoes, shoe_clear_func);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      StrideShoe shoe = { 0 };
-
-      shoe.id = sqlite3_column_int64 (stmt, 0);
-      shoe.name = dup_column_text (stmt, 1);
-      shoe.start_date = column_date (stmt, 2);
-      shoe.retired_date = column_date (stmt, 3);
-      shoe.limit_km = sqlite3_column_double (stmt, 4);
-      shoe.distance_m = sqlite3_column_double (stmt, 5);
-      g_array_append_val (shoes, shoe);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      set_read_error (self, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&shoes);
+  return read_rows (self, stmt, sizeof (StrideShoe), shoe_clear_func, read_shoe, error);
 }
 
 GArray *
@@ -3139,8 +3135,6 @@ stride_store_list_last_sets (StrideStore  *self,
                              GError      **error)
 {
   g_auto(StrideCachedStmt) stmt = NULL;
-  g_autoptr(GArray) sets = NULL;
-  int rc;
 
   g_return_val_if_fail (STRIDE_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -3159,25 +3153,10 @@ stride_store_list_last_sets (StrideStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sets = g_array_new (FALSE, TRUE, sizeof (StrideStrengthSet));
   sqlite3_bind_int64 (stmt, 1, exercise_id);
   sqlite3_bind_int64 (stmt, 2, before_utc);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      StrideStrengthSet set = { 0 };
-
-      read_strength_set (stmt, &set);
-      g_array_append_val (sets, set);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      set_read_error (self, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&sets);
+  return read_rows (self, stmt, sizeof (StrideStrengthSet), NULL, read_strength_set, error);
 }
 
 static const TableInfo *

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "stride-form.h"
 #include "stride-labels.h"
 #include "stride-pain-dialog.h"
 
@@ -54,24 +55,11 @@ static guint signals [N_SIGNALS];
 
 /* Dates */
 
-static GDateTime *
-local_noon (guint32 julian)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, julian);
-  return g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
-                                g_date_get_day (&date), 12, 0, 0);
-}
-
 static char *
 format_day (guint32 julian)
 {
-  g_autoptr(GDateTime) noon = local_noon (julian);
-
   /* Translators: a date in a form field, see strftime(3), e.g. "Wed 25 Nov 2026" */
-  return g_date_time_format (noon, _("%a %-d %b %Y"));
+  return stride_form_format_day (julian, _("%a %-d %b %Y"));
 }
 
 static void
@@ -81,58 +69,33 @@ show_date (StridePainDialog *self)
   /* Translators: what a screen reader says for the date button */
   g_autofree char *spoken = g_strdup_printf (_("Date: %s"), text);
 
-  gtk_menu_button_set_label (self->date_button, text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+  stride_form_show_date_button (self->date_button, text, spoken);
 }
 
 static void
 day_selected_cb (StridePainDialog *self)
 {
-  g_autoptr(GDateTime) selected = gtk_calendar_get_date (self->calendar);
-  g_autoptr(GDate) date = g_date_new_dmy (g_date_time_get_day_of_month (selected),
-                                          g_date_time_get_month (selected),
-                                          g_date_time_get_year (selected));
-  GtkPopover *popover = gtk_menu_button_get_popover (self->date_button);
-
-  self->date = g_date_get_julian (date);
+  self->date = stride_form_calendar_get_julian (self->calendar);
   show_date (self);
-  if (popover != NULL)
-    gtk_popover_popdown (popover);
+  stride_form_popdown (self->date_button);
 }
 
 static void
 set_date (StridePainDialog *self,
           guint32           julian)
 {
-  g_autoptr(GDateTime) noon = local_noon (julian);
-
   self->date = julian;
-  gtk_calendar_select_day (self->calendar, noon);
+  stride_form_calendar_select_julian (self->calendar, julian);
   show_date (self);
 }
 
 /* Saving */
 
-/* The message is at the top: bring it into view. */
-static void
-scroll_to_top (GtkWidget *widget)
-{
-  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
-
-  if (scrolled != NULL)
-    gtk_adjustment_set_value (
-      gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), 0.0);
-}
-
 static void
 show_save_error (StridePainDialog *self,
                  const char       *message)
 {
-  gtk_label_set_text (self->save_error_label, message);
-  gtk_widget_set_visible (self->save_error_box, message != NULL);
-  if (message != NULL)
-    scroll_to_top (self->save_error_box);
+  stride_form_show_save_error (self->save_error_box, self->save_error_label, message);
 }
 
 static void
@@ -197,11 +160,7 @@ future_response_cb (StridePainDialog *self,
                     const char       *response,
                     AdwMessageDialog *dialog)
 {
-  /* This dialog goes first: it must not outlive the window it is on. */
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-
-  if (g_str_equal (response, "save"))
+  if (stride_form_future_confirmed (dialog, response))
     save (self);
 }
 
@@ -209,21 +168,11 @@ static void
 confirm_future (StridePainDialog *self)
 {
   g_autofree char *day = format_day (self->date);
-  AdwMessageDialog *dialog;
+  g_autofree char *body = g_strdup_printf (_("%s is later than today."), day);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("Log Pain in the Future?"), NULL));
-  adw_message_dialog_format_body (dialog, _("%s is later than today."), day);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "save", _("_Save Anyway"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (future_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  stride_form_confirm_future (GTK_WINDOW (self), _("Log Pain in the Future?"), body,
+                              _("_Cancel"), _("_Save Anyway"),
+                              G_CALLBACK (future_response_cb), self);
 }
 
 static void

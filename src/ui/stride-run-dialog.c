@@ -12,6 +12,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "stride-form.h"
 #include "stride-labels.h"
 #include "stride-pain-dialog.h"
 #include "stride-run-dialog.h"
@@ -384,23 +385,11 @@ local_date_time (guint32 julian,
                                 g_date_get_day (&date), minutes / 60, minutes % 60, 0);
 }
 
-static guint32
-julian_of (GDateTime *date_time)
-{
-  g_autoptr(GDate) date = g_date_new_dmy (g_date_time_get_day_of_month (date_time),
-                                          g_date_time_get_month (date_time),
-                                          g_date_time_get_year (date_time));
-
-  return g_date_get_julian (date);
-}
-
 static char *
 format_day (guint32 julian)
 {
-  g_autoptr(GDateTime) noon = local_date_time (julian, 12 * 60);
-
   /* Translators: a date in a form field, see strftime(3), e.g. "Wed 25 Nov 2026" */
-  return g_date_time_format (noon, _("%a %-d %b %Y"));
+  return stride_form_format_day (julian, _("%a %-d %b %Y"));
 }
 
 static void
@@ -410,31 +399,23 @@ show_date (StrideRunDialog *self)
   /* Translators: what a screen reader says for the date button */
   g_autofree char *spoken = g_strdup_printf (_("Date: %s"), text);
 
-  gtk_menu_button_set_label (self->date_button, text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+  stride_form_show_date_button (self->date_button, text, spoken);
 }
 
 static void
 day_selected_cb (StrideRunDialog *self)
 {
-  g_autoptr(GDateTime) selected = gtk_calendar_get_date (self->calendar);
-  GtkPopover *popover = gtk_menu_button_get_popover (self->date_button);
-
-  self->date = julian_of (selected);
+  self->date = stride_form_calendar_get_julian (self->calendar);
   show_date (self);
-  if (popover != NULL)
-    gtk_popover_popdown (popover);
+  stride_form_popdown (self->date_button);
 }
 
 static void
 set_date (StrideRunDialog *self,
           guint32          julian)
 {
-  g_autoptr(GDateTime) noon = local_date_time (julian, 12 * 60);
-
   self->date = julian;
-  gtk_calendar_select_day (self->calendar, noon);
+  stride_form_calendar_select_julian (self->calendar, julian);
   show_date (self);
 }
 
@@ -765,25 +746,11 @@ quantity_changed_cb (StrideRunDialog *self,
 
 /* Saving */
 
-/* The message is at the top: bring it into view. */
-static void
-scroll_to_top (GtkWidget *widget)
-{
-  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
-
-  if (scrolled != NULL)
-    gtk_adjustment_set_value (
-      gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), 0.0);
-}
-
 static void
 show_save_error (StrideRunDialog *self,
                  const char      *message)
 {
-  gtk_label_set_text (self->save_error_label, message);
-  gtk_widget_set_visible (self->save_error_box, message != NULL);
-  if (message != NULL)
-    scroll_to_top (self->save_error_box);
+  stride_form_show_save_error (self->save_error_box, self->save_error_label, message);
 }
 
 static void
@@ -894,11 +861,7 @@ future_response_cb (StrideRunDialog  *self,
                     const char       *response,
                     AdwMessageDialog *dialog)
 {
-  /* This dialog goes first: it must not outlive the window it is on. */
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-
-  if (g_str_equal (response, "save") && self->valid)
+  if (stride_form_future_confirmed (dialog, response) && self->valid)
     save (self);
 }
 
@@ -906,24 +869,14 @@ static void
 confirm_future (StrideRunDialog *self)
 {
   g_autofree char *day = format_day (self->date);
-  AdwMessageDialog *dialog;
+  g_autofree char *body = g_strdup_printf (_("The run starts on %s, later than now. The "
+                                             "journal is for runs you have done; plan "
+                                             "future runs in the plan."),
+                                           day);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("Log a Run in the Future?"), NULL));
-  adw_message_dialog_format_body (dialog,
-                                  _("The run starts on %s, later than now. The journal is "
-                                    "for runs you have done; plan future runs in the plan."),
-                                  day);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "save", _("_Save Anyway"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (future_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  stride_form_confirm_future (GTK_WINDOW (self), _("Log a Run in the Future?"), body,
+                              _("_Cancel"), _("_Save Anyway"),
+                              G_CALLBACK (future_response_cb), self);
 }
 
 static void
@@ -1057,7 +1010,7 @@ load_time (StrideRunDialog *self,
   g_autofree char *time = g_date_time_format (local, "%H:%M");
 
   set_text_quietly (self, self->time_row, time);
-  set_date (self, julian_of (local));
+  set_date (self, stride_form_julian_of (local));
 }
 
 static void
@@ -1137,16 +1090,6 @@ load_run (StrideRunDialog *self,
   gtk_window_set_title (GTK_WINDOW (self), self->activity.sport == STRIDE_SPORT_RUN
                                            ? _("Edit Run") : _("Edit Activity"));
   gtk_widget_set_visible (self->delete_button, TRUE);
-}
-
-static StrideUnitSystem
-units_of (GSettings  *settings,
-          const char *key,
-          const char *imperial_choice)
-{
-  g_autofree char *choice = g_settings_get_string (settings, key);
-
-  return g_str_equal (choice, imperial_choice) ? STRIDE_UNITS_IMPERIAL : STRIDE_UNITS_METRIC;
 }
 
 /* GObject */
@@ -1259,8 +1202,8 @@ stride_run_dialog_init (StrideRunDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
-  self->distance_units = units_of (self->settings, "unit-system", "imperial");
-  self->pace_units = units_of (self->settings, "pace-unit", "per-mile");
+  self->distance_units = stride_form_get_units (self->settings, "unit-system", "imperial");
+  self->pace_units = stride_form_get_units (self->settings, "pace-unit", "per-mile");
   self->sets = g_array_new (FALSE, TRUE, sizeof (StrideStrengthSet));
   self->shoe_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
 

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "stride-form.h"
 #include "stride-shoes-window.h"
 #include "stride-units.h"
 
@@ -48,33 +49,18 @@ static guint signals [N_SIGNALS];
 
 /* Dates */
 
-static GDateTime *
-local_noon (guint32 julian)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, julian);
-  return g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
-                                g_date_get_day (&date), 12, 0, 0);
-}
-
 static char *
 format_day (guint32 julian)
 {
-  g_autoptr(GDateTime) noon = local_noon (julian);
-
   /* Translators: a date in a form field, see strftime(3), e.g. "Wed 25 Nov 2026" */
-  return g_date_time_format (noon, _("%a %-d %b %Y"));
+  return stride_form_format_day (julian, _("%a %-d %b %Y"));
 }
 
 static char *
 format_short_day (guint32 julian)
 {
-  g_autoptr(GDateTime) noon = local_noon (julian);
-
   /* Translators: a date in a shoe's history, see strftime(3), e.g. "25 Nov 2026" */
-  return g_date_time_format (noon, _("%-d %b %Y"));
+  return stride_form_format_day (julian, _("%-d %b %Y"));
 }
 
 static void
@@ -84,72 +70,44 @@ show_start_date (StrideShoesWindow *self)
   /* Translators: what a screen reader says for the date button of a new shoe */
   g_autofree char *spoken = g_strdup_printf (_("First run: %s"), text);
 
-  gtk_menu_button_set_label (self->date_button, text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+  stride_form_show_date_button (self->date_button, text, spoken);
 }
 
 static void
 set_start_date (StrideShoesWindow *self,
                 guint32            julian)
 {
-  g_autoptr(GDateTime) noon = local_noon (julian);
-
   self->start_date = julian;
-  gtk_calendar_select_day (self->calendar, noon);
+  stride_form_calendar_select_julian (self->calendar, julian);
   show_start_date (self);
 }
 
 static void
 day_selected_cb (StrideShoesWindow *self)
 {
-  g_autoptr(GDateTime) selected = gtk_calendar_get_date (self->calendar);
-  g_autoptr(GDate) date = g_date_new_dmy (g_date_time_get_day_of_month (selected),
-                                          g_date_time_get_month (selected),
-                                          g_date_time_get_year (selected));
-  GtkPopover *popover = gtk_menu_button_get_popover (self->date_button);
-
-  self->start_date = g_date_get_julian (date);
+  self->start_date = stride_form_calendar_get_julian (self->calendar);
   show_start_date (self);
-  if (popover != NULL)
-    gtk_popover_popdown (popover);
+  stride_form_popdown (self->date_button);
 }
 
 /* The list */
-
-/* The message is at the top: bring it into view. */
-static void
-scroll_to_top (GtkWidget *widget)
-{
-  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
-
-  if (scrolled != NULL)
-    gtk_adjustment_set_value (
-      gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), 0.0);
-}
 
 static void
 show_error (StrideShoesWindow *self,
             const char        *message)
 {
-  gtk_label_set_text (self->save_error_label, message);
-  gtk_widget_set_visible (self->save_error_box, message != NULL);
-  if (message != NULL)
-    scroll_to_top (self->save_error_box);
+  stride_form_show_save_error (self->save_error_box, self->save_error_label, message);
 }
 
 static char *
 describe_shoe (StrideShoesWindow *self,
                const StrideShoe  *shoe)
 {
-  g_autofree char *units = g_settings_get_string (self->settings, "unit-system");
-  g_autofree char *distance = NULL;
+  StrideUnitSystem units = stride_form_get_units (self->settings, "unit-system", "imperial");
+  g_autofree char *distance = stride_units_format_distance (shoe->distance_m, units);
   g_autofree char *since = NULL;
   g_autofree char *until = NULL;
 
-  distance = stride_units_format_distance (shoe->distance_m,
-                                           g_str_equal (units, "imperial")
-                                           ? STRIDE_UNITS_IMPERIAL : STRIDE_UNITS_METRIC);
   if (shoe->start_date == 0)
     return g_steal_pointer (&distance);
 
@@ -214,8 +172,7 @@ shoe_row (StrideShoesWindow *self,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, actions);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  actions, -1);
+  stride_form_set_accessible_label (button, actions);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
 
   return row;
@@ -454,8 +411,7 @@ rename_action (GtkWidget  *widget,
   entry = gtk_entry_new ();
   gtk_editable_set_text (GTK_EDITABLE (entry), shoe->name);
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("New Name"), -1);
+  stride_form_set_accessible_label (entry, _("New Name"));
   adw_message_dialog_set_extra_child (dialog, entry);
   g_signal_connect_object (entry, "changed", G_CALLBACK (rename_entry_changed_cb), dialog, 0);
   g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), self, 0);

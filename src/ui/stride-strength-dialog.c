@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "stride-exercise-chooser.h"
+#include "stride-form.h"
 #include "stride-labels.h"
 #include "stride-metrics.h"
 #include "stride-strength-dialog.h"
@@ -133,33 +134,6 @@ weight_unit_symbol (StrideUnitSystem units)
   return units == STRIDE_UNITS_IMPERIAL ? _("lb") : _("kg");
 }
 
-/* A number as the parsers read it back: '.' as the decimal point, up to
- * two decimals, no trailing zeros. */
-static char *
-format_amount (double value)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-  char *text = g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.2f", value));
-  char *end = text + strlen (text) - 1;
-
-  while (end > text && *end == '0')
-    *end-- = '\0';
-  if (end > text && *end == '.')
-    *end = '\0';
-
-  return text;
-}
-
-static void
-set_error_style (GtkWidget *widget,
-                 gboolean   error)
-{
-  if (error)
-    gtk_widget_add_css_class (widget, "error");
-  else
-    gtk_widget_remove_css_class (widget, "error");
-}
-
 static void
 set_message (GtkLabel   *label,
              const char *text)
@@ -169,20 +143,10 @@ set_message (GtkLabel   *label,
 }
 
 static void
-set_accessible_label (GtkWidget  *widget,
-                      const char *label)
-{
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-}
-
-static void
 show_banner (StrideStrengthDialog *self,
              const char           *message)
 {
-  gtk_label_set_text (self->banner_label, message != NULL ? message : "");
-  gtk_revealer_set_reveal_child (self->banner_revealer, message != NULL);
+  stride_form_show_banner (self->banner_revealer, self->banner_label, message);
 }
 
 static const StrideExercise *
@@ -270,7 +234,7 @@ set_row_set_load (SetRow *set,
 
   g_clear_pointer (&set->loaded_text, g_free);
   if (load_kg > 0)
-    text = format_amount (stride_units_weight_to_display (load_kg, units));
+    text = stride_form_format_decimal (stride_units_weight_to_display (load_kg, units));
   else
     text = g_strdup ("");
 
@@ -313,8 +277,8 @@ set_row_validate (SetRow *set)
         g_string_append (messages, error->message);
     }
 
-  set_error_style (GTK_WIDGET (set->reps), !reps_ok);
-  set_error_style (GTK_WIDGET (set->load), !load_ok);
+  stride_form_set_error_style (GTK_WIDGET (set->reps), !reps_ok);
+  stride_form_set_error_style (GTK_WIDGET (set->load), !load_ok);
   set_message (set->message, messages->str);
 
   set->valid = reps_ok && load_ok;
@@ -382,10 +346,10 @@ renumber_sets (ExerciseBlock *block)
       g_autofree char *remove = g_strdup_printf (_("Remove set %u"), n);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (set->row), title);
-      set_accessible_label (GTK_WIDGET (set->reps), reps);
-      set_accessible_label (GTK_WIDGET (set->load), load);
-      set_accessible_label (GTK_WIDGET (set->side), side);
-      set_accessible_label (set->remove, remove);
+      stride_form_set_accessible_label (GTK_WIDGET (set->reps), reps);
+      stride_form_set_accessible_label (GTK_WIDGET (set->load), load);
+      stride_form_set_accessible_label (GTK_WIDGET (set->side), side);
+      stride_form_set_accessible_label (set->remove, remove);
     }
 }
 
@@ -719,7 +683,7 @@ header_button (const char *icon_name,
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_name (button, name);
   gtk_widget_set_tooltip_text (button, tooltip);
-  set_accessible_label (button, accessible_label);
+  stride_form_set_accessible_label (button, accessible_label);
 
   return button;
 }
@@ -814,26 +778,18 @@ exercise_chosen_cb (StrideStrengthDialog  *self,
 static void
 show_date (StrideStrengthDialog *self)
 {
-  g_autoptr(GDate) date = g_date_new_julian (self->date);
-  g_autoptr(GDateTime) noon = g_date_time_new_local (g_date_get_year (date),
-                                                     g_date_get_month (date),
-                                                     g_date_get_day (date), 12, 0, 0);
   /* Translators: a date as in "Wed 25 Nov 2026", see strftime(3) */
-  g_autofree char *text = g_date_time_format (noon, _("%a %e %b %Y"));
+  g_autofree char *text = stride_form_format_day (self->date, _("%a %e %b %Y"));
 
   gtk_label_set_text (self->date_label, g_strstrip (text));
-  gtk_calendar_select_day (self->calendar, noon);
+  stride_form_calendar_select_julian (self->calendar, self->date);
 }
 
 static void
 day_selected_cb (StrideStrengthDialog *self,
                  GtkCalendar          *calendar)
 {
-  g_autoptr(GDateTime) selected = gtk_calendar_get_date (calendar);
-  g_autoptr(GDate) date = g_date_new_dmy (g_date_time_get_day_of_month (selected),
-                                          g_date_time_get_month (selected),
-                                          g_date_time_get_year (selected));
-  guint32 julian = g_date_get_julian (date);
+  guint32 julian = stride_form_calendar_get_julian (calendar);
 
   if (julian == self->date)
     return;
@@ -902,9 +858,9 @@ validate_session (StrideStrengthDialog *self,
   if (!rpe_ok)
     g_string_append_printf (messages, "%s\n", _("Effort must be 0–10 (0 if not rated)"));
 
-  set_error_style (GTK_WIDGET (self->time_row), !time_ok);
-  set_error_style (GTK_WIDGET (self->duration_row), !duration_ok);
-  set_error_style (GTK_WIDGET (self->rpe_spin), !rpe_ok);
+  stride_form_set_error_style (GTK_WIDGET (self->time_row), !time_ok);
+  stride_form_set_error_style (GTK_WIDGET (self->duration_row), !duration_ok);
+  stride_form_set_error_style (GTK_WIDGET (self->rpe_spin), !rpe_ok);
 
   if (messages->len > 0)
     g_string_truncate (messages, messages->len - 1);
@@ -1080,7 +1036,6 @@ load_session (StrideStrengthDialog *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) utc = NULL;
   g_autoptr(GDateTime) local = NULL;
-  g_autoptr(GDate) date = NULL;
   g_autofree char *time_text = NULL;
   g_autofree char *duration_text = NULL;
   ExerciseBlock *block = NULL;
@@ -1100,9 +1055,7 @@ load_session (StrideStrengthDialog *self)
   self->zone = g_time_zone_new_offset (self->original.tz_offset_s);
   utc = g_date_time_new_from_unix_utc (self->original.start_utc);
   local = g_date_time_to_timezone (utc, self->zone);
-  date = g_date_new_dmy (g_date_time_get_day_of_month (local), g_date_time_get_month (local),
-                         g_date_time_get_year (local));
-  self->date = g_date_get_julian (date);
+  self->date = stride_form_julian_of (local);
 
   time_text = g_date_time_format (local, "%H:%M");
   gtk_editable_set_text (GTK_EDITABLE (self->time_row), time_text);
@@ -1131,13 +1084,10 @@ static void
 load_new (StrideStrengthDialog *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now (self->zone);
-  g_autoptr(GDate) date = g_date_new_dmy (g_date_time_get_day_of_month (now),
-                                          g_date_time_get_month (now),
-                                          g_date_time_get_year (now));
   g_autofree char *time_text = NULL;
   g_autofree char *duration_text = stride_units_format_duration (DEFAULT_MINUTES * 60);
 
-  self->date = g_date_get_julian (date);
+  self->date = stride_form_julian_of (now);
   /* Now, to the five minutes before. */
   time_text = g_strdup_printf ("%02d:%02d", g_date_time_get_hour (now),
                                g_date_time_get_minute (now) / 5 * 5);
@@ -1259,7 +1209,6 @@ stride_strength_dialog_new (GtkWindow   *parent,
 {
   g_autoptr(GSettings) settings = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *weight_unit = NULL;
   StrideStrengthDialog *self;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
@@ -1273,9 +1222,7 @@ stride_strength_dialog_new (GtkWindow   *parent,
   self->activity_id = activity_id;
 
   settings = g_settings_new (APP_ID);
-  weight_unit = g_settings_get_string (settings, "weight-unit");
-  self->weight_units = g_strcmp0 (weight_unit, "lb") == 0 ? STRIDE_UNITS_IMPERIAL
-                                                          : STRIDE_UNITS_METRIC;
+  self->weight_units = stride_form_get_units (settings, "weight-unit", "lb");
 
   self->exercises = stride_store_list_exercises (store, &error);
   if (self->exercises == NULL)

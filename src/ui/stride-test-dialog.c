@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <glib/gi18n.h>
 
+#include "stride-form.h"
 #include "stride-labels.h"
 #include "stride-metrics.h"
 #include "stride-test-dialog.h"
@@ -354,50 +355,13 @@ parse_value (const char  *text,
   return VALUE_OK;
 }
 
-/* A value as the parser reads it back: '.' as the decimal point, up to
- * two decimals, no trailing zeros. */
-static char *
-format_value (double value)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-  char *text = g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.2f", value));
-  char *end = text + strlen (text) - 1;
-
-  while (end > text && *end == '0')
-    *end-- = '\0';
-  if (end > text && *end == '.')
-    *end = '\0';
-
-  return text;
-}
-
 /* Widget helpers */
-
-static void
-set_error_style (GtkWidget *widget,
-                 gboolean   error)
-{
-  if (error)
-    gtk_widget_add_css_class (widget, "error");
-  else
-    gtk_widget_remove_css_class (widget, "error");
-}
-
-static void
-set_accessible_label (GtkWidget  *widget,
-                      const char *label)
-{
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-}
 
 static void
 show_banner (StrideTestDialog *self,
              const char       *message)
 {
-  gtk_label_set_text (self->banner_label, message != NULL ? message : "");
-  gtk_revealer_set_reveal_child (self->banner_revealer, message != NULL);
+  stride_form_show_banner (self->banner_revealer, self->banner_label, message);
 }
 
 /* A state shown three ways: colour, icon and word. */
@@ -596,7 +560,7 @@ renumber_rows (StrideTestDialog *self)
       g_autofree char *remove = g_strdup_printf (_("Remove test %u"), i + 1);
 
       adw_preferences_group_set_title (row->group, title);
-      set_accessible_label (row->remove, remove);
+      stride_form_set_accessible_label (row->remove, remove);
     }
 }
 
@@ -735,7 +699,7 @@ set_leg_value (TestRow    *row,
 {
   AdwEntryRow *entry = side == STRIDE_SIDE_LEFT ? row->left_row : row->right_row;
   guint leg = side == STRIDE_SIDE_LEFT ? 0 : 1;
-  g_autofree char *number = format_value (value);
+  g_autofree char *number = stride_form_format_decimal (value);
   g_autofree char *text = NULL;
 
   /* A unit other than the test's stays visible (and is flagged). */
@@ -924,11 +888,11 @@ test_row_validate (TestRow  *row,
       hint = TRUE;
     }
 
-  set_error_style (GTK_WIDGET (row->left_row), left_error);
-  set_error_style (GTK_WIDGET (row->right_row), right_error);
+  stride_form_set_error_style (GTK_WIDGET (row->left_row), left_error);
+  stride_form_set_error_style (GTK_WIDGET (row->right_row), right_error);
   gtk_label_set_text (row->message, lines->str);
   gtk_widget_set_visible (GTK_WIDGET (row->message), lines->len > 0);
-  set_error_style (GTK_WIDGET (row->message), !hint);
+  stride_form_set_error_style (GTK_WIDGET (row->message), !hint);
   if (hint)
     gtk_widget_add_css_class (GTK_WIDGET (row->message), "dim-label");
   else
@@ -1234,26 +1198,18 @@ count_existing_on_date (StrideTestDialog *self)
 static void
 show_date (StrideTestDialog *self)
 {
-  g_autoptr(GDate) date = g_date_new_julian (self->date);
-  g_autoptr(GDateTime) noon = g_date_time_new_local (g_date_get_year (date),
-                                                     g_date_get_month (date),
-                                                     g_date_get_day (date), 12, 0, 0);
   /* Translators: a date as in "Wed 25 Nov 2026", see strftime(3) */
-  g_autofree char *text = g_date_time_format (noon, _("%a %e %b %Y"));
+  g_autofree char *text = stride_form_format_day (self->date, _("%a %e %b %Y"));
 
   gtk_label_set_text (self->date_label, g_strstrip (text));
-  gtk_calendar_select_day (self->calendar, noon);
+  stride_form_calendar_select_julian (self->calendar, self->date);
 }
 
 static void
 day_selected_cb (StrideTestDialog *self,
                  GtkCalendar      *calendar)
 {
-  g_autoptr(GDateTime) selected = gtk_calendar_get_date (calendar);
-  g_autoptr(GDate) date = g_date_new_dmy (g_date_time_get_day_of_month (selected),
-                                          g_date_time_get_month (selected),
-                                          g_date_time_get_year (selected));
-  guint32 julian = g_date_get_julian (date);
+  guint32 julian = stride_form_calendar_get_julian (calendar);
 
   if (julian == self->date)
     return;
@@ -1565,7 +1521,6 @@ stride_test_dialog_new (GtkWindow   *parent,
                         guint32      date)
 {
   g_autoptr(GSettings) settings = NULL;
-  g_autofree char *weight_unit = NULL;
   StrideTestDialog *self;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
@@ -1577,9 +1532,7 @@ stride_test_dialog_new (GtkWindow   *parent,
   self->store = g_object_ref (store);
 
   settings = g_settings_new (APP_ID);
-  weight_unit = g_settings_get_string (settings, "weight-unit");
-  self->weight_unit = g_strcmp0 (weight_unit, "lb") == 0 ? STRIDE_UNITS_IMPERIAL
-                                                         : STRIDE_UNITS_METRIC;
+  self->weight_unit = stride_form_get_units (settings, "weight-unit", "lb");
 
   if (date != 0 && g_date_valid_julian (date))
     {

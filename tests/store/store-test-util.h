@@ -72,6 +72,20 @@ test_dir_path (TestDir    *fixture,
   return g_build_filename (fixture->dir, name, NULL);
 }
 
+/* A new journal, "journal.db" in the test's folder. */
+static inline StrideStore *
+test_open_store (TestDir *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = test_dir_path (fixture, "journal.db");
+  StrideStore *store = stride_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  return store;
+}
+
 static inline guint32
 test_julian (int year,
              int month,

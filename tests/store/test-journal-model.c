@@ -15,19 +15,6 @@
 #include "stride-demo-writer.h"
 #include "stride-metrics.h"
 
-static StrideStore *
-open_store (TestDir *fixture)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = test_dir_path (fixture, "journal.db");
-  StrideStore *store = stride_store_open (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-
-  return store;
-}
-
 /* Unix seconds of local noon on a date (offset 0). */
 static gint64
 noon (int year,
@@ -89,7 +76,7 @@ static void
 test_order_and_details (TestDir       *fixture,
                         gconstpointer  user_data)
 {
-  g_autoptr(StrideStore) store = open_store (fixture);
+  g_autoptr(StrideStore) store = test_open_store (fixture);
   g_autoptr(StrideJournalModel) model = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(StrideJournalItem) item = NULL;
@@ -209,7 +196,7 @@ static void
 test_same_time_order (TestDir       *fixture,
                       gconstpointer  user_data)
 {
-  g_autoptr(StrideStore) store = open_store (fixture);
+  g_autoptr(StrideStore) store = test_open_store (fixture);
   g_autoptr(StrideJournalModel) model = NULL;
   g_autoptr(GError) error = NULL;
   gint64 ids[3];
@@ -235,7 +222,7 @@ static void
 test_lazy (TestDir       *fixture,
            gconstpointer  user_data)
 {
-  g_autoptr(StrideStore) store = open_store (fixture);
+  g_autoptr(StrideStore) store = test_open_store (fixture);
   g_autoptr(StrideJournalModel) model = NULL;
   g_autoptr(GError) error = NULL;
   const guint n = 5000;
@@ -322,8 +309,8 @@ static void
 test_reload_after_external_write (TestDir       *fixture,
                                   gconstpointer  user_data)
 {
-  g_autoptr(StrideStore) store = open_store (fixture);
-  g_autoptr(StrideStore) other = open_store (fixture);
+  g_autoptr(StrideStore) store = test_open_store (fixture);
+  g_autoptr(StrideStore) other = test_open_store (fixture);
   g_autoptr(StrideJournalModel) model = NULL;
   g_autoptr(StrideJournalItem) item = NULL;
   g_autoptr(GError) error = NULL;
@@ -439,7 +426,7 @@ static void
 test_dates (TestDir       *fixture,
             gconstpointer  user_data)
 {
-  g_autoptr(StrideStore) store = open_store (fixture);
+  g_autoptr(StrideStore) store = test_open_store (fixture);
   g_autoptr(StrideJournalModel) model = NULL;
   StrideActivity late = test_run (utc (2026, 1, 10, 23, 30));      /* +1 h: Jan 11 */
   StrideActivity west = test_run (utc (2026, 1, 11, 3, 0));        /* −5 h: Jan 10 */
@@ -562,7 +549,7 @@ static void
 test_filter_kinds (TestDir       *fixture,
                    gconstpointer  user_data)
 {
-  g_autoptr(StrideStore) store = open_store (fixture);
+  g_autoptr(StrideStore) store = test_open_store (fixture);
   g_autoptr(StrideJournalModel) model = NULL;
   FilterData d;
   ItemsChanged changed = { 0 };
@@ -632,7 +619,7 @@ static void
 test_filter_search (TestDir       *fixture,
                     gconstpointer  user_data)
 {
-  g_autoptr(StrideStore) store = open_store (fixture);
+  g_autoptr(StrideStore) store = test_open_store (fixture);
   g_autoptr(StrideJournalModel) model = NULL;
   g_autoptr(GError) error = NULL;
   FilterData d;
@@ -857,7 +844,7 @@ static void
 test_week_headers (TestDir       *fixture,
                    gconstpointer  user_data)
 {
-  g_autoptr(StrideStore) store = open_store (fixture);
+  g_autoptr(StrideStore) store = test_open_store (fixture);
   g_autoptr(StrideJournalModel) model = NULL;
   WeekData w;
   ItemsChanged changed = { 0 };
@@ -950,7 +937,7 @@ static void
 test_week_headers_year_end (TestDir       *fixture,
                             gconstpointer  user_data)
 {
-  g_autoptr(StrideStore) store = open_store (fixture);
+  g_autoptr(StrideStore) store = test_open_store (fixture);
   g_autoptr(StrideJournalModel) model = NULL;
   StrideActivity dec30 = test_run (utc (2025, 12, 30, 7, 0));
   StrideActivity jan2 = test_run (utc (2026, 1, 2, 7, 0));
@@ -984,7 +971,7 @@ static void
 test_lazy_week_headers (TestDir       *fixture,
                         gconstpointer  user_data)
 {
-  g_autoptr(StrideStore) store = open_store (fixture);
+  g_autoptr(StrideStore) store = test_open_store (fixture);
   g_autoptr(StrideJournalModel) model = NULL;
   g_autoptr(GError) error = NULL;
   const guint n = 5000;
@@ -1048,7 +1035,7 @@ static void
 test_ten_years (TestDir       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(StrideStore) store = open_store (fixture);
+  g_autoptr(StrideStore) store = test_open_store (fixture);
   g_autoptr(StrideJournalModel) model = NULL;
   g_autoptr(GError) error = NULL;
   const struct
@@ -1109,7 +1096,7 @@ static void
 test_empty (TestDir       *fixture,
             gconstpointer  user_data)
 {
-  g_autoptr(StrideStore) store = open_store (fixture);
+  g_autoptr(StrideStore) store = test_open_store (fixture);
   g_autoptr(StrideJournalModel) model = stride_journal_model_new (store);
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);

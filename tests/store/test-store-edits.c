@@ -12,19 +12,6 @@
 #include "store-test-util.h"
 #include "stride-metrics.h"
 
-static StrideStore *
-open_store (TestDir *fixture)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = test_dir_path (fixture, "journal.db");
-  StrideStore *store = stride_store_open (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-
-  return store;
-}
-
 static void
 expect_error (gboolean  ok,
               GError  **error,
@@ -79,7 +66,7 @@ static void
 test_update_activity (TestDir       *fixture,
                       gconstpointer  user_data)
 {
-  g_autoptr(StrideStore) store = open_store (fixture);
+  g_autoptr(StrideStore) store = test_open_store (fixture);
   g_autoptr(GError) error = NULL;
   g_autofree char *path = test_dir_path (fixture, "journal.db");
   g_autofree char *before = NULL;
@@ -267,7 +254,7 @@ static void
 test_measurements_on (TestDir       *fixture,
                       gconstpointer  user_data)
 {
-  g_autoptr(StrideStore) store = open_store (fixture);
+  g_autoptr(StrideStore) store = test_open_store (fixture);
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) day = NULL;
   g_autofree char *path = test_dir_path (fixture, "journal.db");
@@ -414,7 +401,7 @@ static void
 test_pain_entry (TestDir       *fixture,
                  gconstpointer  user_data)
 {
-  g_autoptr(StrideStore) store = open_store (fixture);
+  g_autoptr(StrideStore) store = test_open_store (fixture);
   g_autoptr(GError) error = NULL;
   StridePainEntry pain = { 0, test_julian (2026, 2, 1), (char *) "knee", STRIDE_SIDE_LEFT, 3,
                            (char *) "after hills" };
@@ -489,7 +476,7 @@ static void
 test_shoes (TestDir       *fixture,
             gconstpointer  user_data)
 {
-  g_autoptr(StrideStore) store = open_store (fixture);
+  g_autoptr(StrideStore) store = test_open_store (fixture);
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) shoes = NULL;
   StrideShoe old = { 0, (char *) "Old trainer", test_julian (2024, 1, 10), 0, 600, 0 };
@@ -594,7 +581,7 @@ static void
 test_last_sets (TestDir       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(StrideStore) store = open_store (fixture);
+  g_autoptr(StrideStore) store = test_open_store (fixture);
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) last = NULL;
   gint64 squat = test_exercise_id (store, "back-squat");
@@ -677,7 +664,7 @@ static void
 test_read_only (TestDir       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(StrideStore) store = open_store (fixture);
+  g_autoptr(StrideStore) store = test_open_store (fixture);
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) shoes = NULL;
   g_autofree char *path = test_dir_path (fixture, "journal.db");
@@ -697,7 +684,7 @@ test_read_only (TestDir       *fixture,
   g_clear_object (&store);
 
   test_raw_exec (path, "PRAGMA user_version = 99");
-  store = open_store (fixture);
+  store = test_open_store (fixture);
   g_assert_true (stride_store_is_read_only (store));
 
   EXPECT_ERROR (stride_store_update_pain_entry (store, &pain, &error),
@@ -723,7 +710,7 @@ static void
 test_session_load_function (TestDir       *fixture,
                             gconstpointer  user_data)
 {
-  g_autoptr(StrideStore) store = open_store (fixture);
+  g_autoptr(StrideStore) store = test_open_store (fixture);
   sqlite3 *db = _stride_store_get_db (store);
   static const struct
   {

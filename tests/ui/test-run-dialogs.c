@@ -19,27 +19,7 @@
 #include "stride-store.h"
 #include "stride-units.h"
 
-#define WAIT_TIMEOUT_S 20
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Spins the main loop until @condition holds; FALSE on timeout. */
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_S * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-
-  return TRUE;
-}
+#include "ui-test-util.h"
 
 static gboolean
 is_mapped (gpointer data)
@@ -53,26 +33,6 @@ settle (void)
 {
   while (g_main_context_iteration (NULL, FALSE))
     ;
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 /* A row's title as shown: mnemonic underlines dropped. */
@@ -223,26 +183,6 @@ find_button (GtkWidget  *widget,
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_button (child, action_name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_labelled_button (GtkWidget  *widget,
-                      const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_labelled_button (child, label);
 
       if (found != NULL)
         return found;
@@ -420,21 +360,6 @@ fixture_setup (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
@@ -500,17 +425,6 @@ open_dialog (Fixture  *fixture,
   g_assert_true (wait_for (is_mapped, dialog));
 
   return dialog;
-}
-
-static gint64
-count (Fixture    *fixture,
-       const char *table)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 n = stride_store_count_rows (fixture->store, table, &error);
-
-  g_assert_no_error (error);
-  return n;
 }
 
 static gint64
@@ -603,7 +517,7 @@ test_run_new_metric (Fixture       *fixture,
   click (dialog, "run-dialog.save");
   g_assert_null (fixture->window);
   g_assert_cmpuint (fixture->n_saved, ==, 1);
-  g_assert_cmpint (count (fixture, "activity"), ==, 1);
+  g_assert_cmpint (count_rows (fixture->store, "activity"), ==, 1);
 
   get_run (fixture, fixture->saved_id, &run);
   g_assert_cmpint (run.sport, ==, STRIDE_SPORT_RUN);
@@ -747,7 +661,7 @@ test_run_bad_input (Fixture       *fixture,
       click (dialog, "run-dialog.save");
       gtk_widget_activate_action (GTK_WIDGET (dialog), "run-dialog.save", NULL);
       g_assert_nonnull (fixture->window);
-      g_assert_cmpint (count (fixture, "activity"), ==, 0);
+      g_assert_cmpint (count_rows (fixture->store, "activity"), ==, 0);
 
       /* Pace was calculated: put the distance back instead. */
       if (g_str_equal (bad[i].field, "Pace"))
@@ -773,7 +687,7 @@ test_run_bad_input (Fixture       *fixture,
   g_assert_true (shows (dialog, "too slow for a run"));
   g_assert_false (button_sensitive (dialog, "run-dialog.save"));
 
-  g_assert_cmpint (count (fixture, "activity"), ==, 0);
+  g_assert_cmpint (count_rows (fixture->store, "activity"), ==, 0);
 }
 
 static void
@@ -810,7 +724,7 @@ test_run_edit (Fixture       *fixture,
   click (dialog, "run-dialog.save");
   g_assert_null (fixture->window);
   g_assert_cmpint (fixture->saved_id, ==, id);
-  g_assert_cmpint (count (fixture, "activity"), ==, 1);
+  g_assert_cmpint (count_rows (fixture->store, "activity"), ==, 1);
 
   get_run (fixture, id, &run);
   g_assert_cmpint (run.avg_hr, ==, 151);
@@ -861,13 +775,13 @@ test_run_future_date (Fixture       *fixture,
                    "Log a Run in the Future?");
   respond (dialog, "cancel");
   g_assert_nonnull (fixture->window);
-  g_assert_cmpint (count (fixture, "activity"), ==, 0);
+  g_assert_cmpint (count_rows (fixture->store, "activity"), ==, 0);
   g_assert_cmpstr (text_of (dialog, "Distance"), ==, "8");
 
   /* "Save Anyway", clicked on the message dialog's own button. */
   click (dialog, "run-dialog.save");
   {
-    GtkWidget *button = find_labelled_button (GTK_WIDGET (message_dialog_for (dialog)),
+    GtkWidget *button = find_button_by_label (GTK_WIDGET (message_dialog_for (dialog)),
                                               "_Save Anyway");
 
     g_assert_nonnull (button);
@@ -876,7 +790,7 @@ test_run_future_date (Fixture       *fixture,
   }
   g_assert_null (fixture->window);
   g_assert_null (message_dialog_for (fixture->parent));
-  g_assert_cmpint (count (fixture, "activity"), ==, 1);
+  g_assert_cmpint (count_rows (fixture->store, "activity"), ==, 1);
   get_run (fixture, fixture->saved_id, &run);
   g_assert_cmpfloat_with_epsilon (run.distance_m, 8000.0, 1e-9);
   g_assert_cmpfloat_with_epsilon (run.duration_s, 2400.0, 1e-9);
@@ -904,7 +818,7 @@ test_run_store_error (Fixture       *fixture,
   g_assert_cmpstr (text_of (dialog, "Effort"), ==, "7");
   g_assert_cmpstr (text_of (dialog, "Distance"), ==, "10.0 km");
   g_assert_cmpuint (fixture->n_saved, ==, 0);
-  g_assert_cmpint (count (fixture, "activity"), ==, 0);
+  g_assert_cmpint (count_rows (fixture->store, "activity"), ==, 0);
 }
 
 static void
@@ -918,7 +832,7 @@ test_run_delete_requested (Fixture       *fixture,
   g_assert_null (fixture->window);
   g_assert_cmpint (fixture->delete_id, ==, id);
   /* The window deletes, with undo; the dialog only asks. */
-  g_assert_cmpint (count (fixture, "activity"), ==, 1);
+  g_assert_cmpint (count_rows (fixture->store, "activity"), ==, 1);
 }
 
 static void
@@ -981,7 +895,7 @@ test_run_then_pain (Fixture       *fixture,
   /* Enter in the last field saves. */
   g_signal_emit_by_name (entry_row (dialog, "Notes"), "entry-activated");
   g_assert_null (fixture->window);
-  g_assert_cmpint (count (fixture, "activity"), ==, 1);
+  g_assert_cmpint (count_rows (fixture->store, "activity"), ==, 1);
 
   /* The pain dialog follows, on the run's day, on top of the window. */
   g_assert_nonnull (fixture->pain_dialog);
@@ -996,7 +910,7 @@ test_run_then_pain (Fixture       *fixture,
   click (fixture->pain_window, "pain-dialog.save");
   g_assert_null (fixture->pain_window);
 
-  g_assert_cmpint (count (fixture, "pain_entry"), ==, 1);
+  g_assert_cmpint (count_rows (fixture->store, "pain_entry"), ==, 1);
   g_assert_true (stride_store_get_pain_entry (fixture->store, fixture->saved_id, &pain, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (pain.date, ==, julian (2026, 6, 14));
@@ -1145,7 +1059,7 @@ test_pain_new_and_edit (Fixture       *fixture,
   g_assert_null (fixture->window);
 
   id = fixture->saved_id;
-  g_assert_cmpint (count (fixture, "pain_entry"), ==, 1);
+  g_assert_cmpint (count_rows (fixture->store, "pain_entry"), ==, 1);
   g_assert_true (stride_store_get_pain_entry (fixture->store, id, &pain, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (pain.date, ==, julian (2026, 9, 2));
@@ -1171,7 +1085,7 @@ test_pain_new_and_edit (Fixture       *fixture,
   click (dialog, "pain-dialog.save");
   g_assert_null (fixture->window);
   g_assert_cmpint (fixture->saved_id, ==, id);
-  g_assert_cmpint (count (fixture, "pain_entry"), ==, 1);
+  g_assert_cmpint (count_rows (fixture->store, "pain_entry"), ==, 1);
   g_assert_true (stride_store_get_pain_entry (fixture->store, id, &pain, &error));
   g_assert_cmpuint (pain.date, ==, julian (2026, 9, 4));
   g_assert_cmpint (pain.severity, ==, 2);
@@ -1184,7 +1098,7 @@ test_pain_new_and_edit (Fixture       *fixture,
   click (fixture->window, "pain-dialog.delete");
   g_assert_null (fixture->window);
   g_assert_cmpint (fixture->delete_id, ==, id);
-  g_assert_cmpint (count (fixture, "pain_entry"), ==, 1);
+  g_assert_cmpint (count_rows (fixture->store, "pain_entry"), ==, 1);
 }
 
 static void
@@ -1208,7 +1122,7 @@ test_pain_store_error (Fixture       *fixture,
   g_assert_nonnull (fixture->window);
   g_assert_true (shows (fixture->window, "The pain entry was not saved"));
   g_assert_cmpstr (text_of (fixture->window, "Note"), ==, "still sore");
-  g_assert_cmpint (count (fixture, "pain_entry"), ==, 0);
+  g_assert_cmpint (count_rows (fixture->store, "pain_entry"), ==, 0);
 }
 
 /* Shoes window */
@@ -1283,7 +1197,7 @@ test_shoes_manage (Fixture       *fixture,
   g_assert_true (button_sensitive (window, "shoes.add"));
   click (window, "shoes.add");
   g_assert_cmpuint (n_changed, ==, 1);
-  g_assert_cmpint (count (fixture, "shoe"), ==, 1);
+  g_assert_cmpint (count_rows (fixture->store, "shoe"), ==, 1);
   g_assert_cmpstr (text_of (window, "Name"), ==, "");
   g_assert_cmpstr (shoe_group (window, "Pegasus 41"), ==, "In Use");
   g_assert_true (shows (window, "0.0 km · since 15 Mar 2026"));
@@ -1340,15 +1254,15 @@ test_shoes_manage (Fixture       *fixture,
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "keep all their data"));
   respond (window, "cancel");
-  g_assert_cmpint (count (fixture, "shoe"), ==, 1);
+  g_assert_cmpint (count_rows (fixture->store, "shoe"), ==, 1);
   g_assert_cmpuint (n_changed, ==, 4);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "shoes.delete", "x", id);
   respond (window, "delete");
   g_assert_cmpuint (n_changed, ==, 5);
-  g_assert_cmpint (count (fixture, "shoe"), ==, 0);
+  g_assert_cmpint (count_rows (fixture->store, "shoe"), ==, 0);
   g_assert_null (shoe_row (window, "Race Day Pegasus"));
-  g_assert_cmpint (count (fixture, "activity"), ==, 1);
+  g_assert_cmpint (count_rows (fixture->store, "activity"), ==, 1);
   get_run (fixture, run_id, &run);
   g_assert_cmpint (run.shoe_id, ==, 0);
   g_assert_cmpfloat (run.distance_m, ==, 12000);
@@ -1391,13 +1305,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("TZ", "UTC", TRUE);
-  g_setenv ("LANGUAGE", "C", TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-
-  g_test_init (&argc, &argv, NULL);
-  g_test_set_nonfatal_assertions ();
-  adw_init ();
+  ui_test_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)

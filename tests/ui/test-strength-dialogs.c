@@ -19,29 +19,9 @@
 #include "stride-test-dialog.h"
 #include "stride-units.h"
 
-#define WAIT_TIMEOUT_S 20
+#include "ui-test-util.h"
 
-/* Helpers (the waiting and widget walking of test-window.c) */
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Spins the main loop until @condition holds; FALSE on timeout. */
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_S * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-
-  return TRUE;
-}
+/* Helpers (beyond the shared ones of ui-test-util.h) */
 
 static void
 run_loop_briefly (void)
@@ -118,46 +98,6 @@ count_named (gpointer    root,
   return found->len;
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_button_by_label (GtkWidget  *widget,
-                      const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_by_label (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* NULL-safe strstr() for assertions. */
 static gboolean
 has_text (const char *text,
@@ -232,24 +172,6 @@ fixture_setup (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
@@ -275,17 +197,6 @@ exercise_id (Fixture    *fixture,
   stride_exercise_clear (&exercise);
 
   return id;
-}
-
-static gint64
-count_rows (Fixture    *fixture,
-            const char *table)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 n = stride_store_count_rows (fixture->store, table, &error);
-
-  g_assert_no_error (error);
-  return n;
 }
 
 /* Signals */
@@ -643,8 +554,8 @@ test_strength_invalid_input (Fixture       *fixture,
   run_loop_briefly ();
   g_assert_false (outcome.destroyed);
   g_assert_cmpuint (outcome.n_saved, ==, 0);
-  g_assert_cmpint (count_rows (fixture, "activity"), ==, 0);
-  g_assert_cmpint (count_rows (fixture, "strength_set"), ==, 0);
+  g_assert_cmpint (count_rows (fixture->store, "activity"), ==, 0);
+  g_assert_cmpint (count_rows (fixture->store, "strength_set"), ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -775,7 +686,7 @@ test_strength_edit (Fixture       *fixture,
   g_assert_cmpuint (outcome.n_saved, ==, 1);
   g_assert_cmpint (outcome.saved_id, ==, id);
 
-  g_assert_cmpint (count_rows (fixture, "activity"), ==, 1);
+  g_assert_cmpint (count_rows (fixture->store, "activity"), ==, 1);
   g_assert_true (stride_store_get_activity (fixture->store, id, &activity, &error));
   g_assert_cmpint (activity.start_utc, ==, 1795000000);
   g_assert_cmpfloat (activity.duration_s, ==, 1800);
@@ -800,7 +711,7 @@ test_strength_edit (Fixture       *fixture,
   g_assert_cmpint (outcome.delete_id, ==, id);
   g_assert_cmpuint (outcome.n_saved, ==, 0);
   /* The dialog itself deletes nothing. */
-  g_assert_cmpint (count_rows (fixture, "activity"), ==, 1);
+  g_assert_cmpint (count_rows (fixture->store, "activity"), ==, 1);
 }
 
 static void
@@ -838,7 +749,7 @@ test_strength_store_error (Fixture       *fixture,
   g_assert_true (has_text (label_text (banner), "Could not save the session"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (named (set_row (dialog, 0, 0), "reps"))),
                    ==, "8");
-  g_assert_cmpint (count_rows (fixture, "activity"), ==, 0);
+  g_assert_cmpint (count_rows (fixture->store, "activity"), ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -1111,7 +1022,7 @@ test_tests_invalid_input (Fixture       *fixture,
   click_save (dialog);
   run_loop_briefly ();
   g_assert_false (outcome.destroyed);
-  g_assert_cmpint (count_rows (fixture, "measurement"), ==, 0);
+  g_assert_cmpint (count_rows (fixture->store, "measurement"), ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -1236,7 +1147,7 @@ test_tests_edit_day (Fixture       *fixture,
   g_assert_true (outcome.destroyed);
   g_assert_cmpuint (outcome.n_delete, ==, 1);
   g_assert_cmpint (outcome.delete_id, ==, day);
-  g_assert_cmpint (count_rows (fixture, "measurement"), ==, 6);
+  g_assert_cmpint (count_rows (fixture->store, "measurement"), ==, 6);
 }
 
 static void
@@ -1321,13 +1232,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("TZ", "UTC", TRUE);
-  g_setenv ("LANGUAGE", "C", TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-
-  g_test_init (&argc, &argv, NULL);
-  g_test_set_nonfatal_assertions ();
-  adw_init ();
+  ui_test_init (&argc, &argv);
 
   g_test_add ("/ui/strength-dialog/log-session", Fixture, NULL,
               fixture_setup, test_strength_log_session, fixture_teardown);

@@ -18,27 +18,7 @@
 #include "stride-store.h"
 #include "stride-window.h"
 
-#define WAIT_TIMEOUT_S 20
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Spins the main loop until @condition holds; FALSE on timeout. */
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_S * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-
-  return TRUE;
-}
+#include "ui-test-util.h"
 
 static void
 collect_rows (GtkWidget *widget,
@@ -97,26 +77,6 @@ has_rows (gpointer data)
   /* Rows are bound once the list view has been laid out. */
   text = row_text (g_ptr_array_index (rows, 0));
   return strlen (text) > 4;
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 /* The page's own stack: the one with a "list" page (menus have stacks too). */
@@ -179,24 +139,6 @@ fixture_setup (Fixture       *fixture,
       g_assert_true (stride_demo_write (store, 1, test_today (), &error));
       g_assert_no_error (error);
     }
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static void
@@ -672,13 +614,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("TZ", "UTC", TRUE);
-  g_setenv ("LANGUAGE", "C", TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-
-  g_test_init (&argc, &argv, NULL);
-  g_test_set_nonfatal_assertions ();
-  adw_init ();
+  ui_test_init (&argc, &argv);
 
   g_test_add ("/ui/journal/rows", Fixture, GINT_TO_POINTER (TRUE),
               fixture_setup, test_journal_rows, fixture_teardown);

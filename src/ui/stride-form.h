@@ -1,0 +1,64 @@
+/* stride-form.h
+ *
+ * Copyright 2026 The StrideStrong authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "stride-units.h"
+
+G_BEGIN_DECLS
+
+/* Helpers shared by the entry dialogs. They show no text of their own:
+ * every user-visible string comes from the caller, translated there. */
+
+/* Dates: Julian days, shown at local noon (a time every day has). */
+guint32           stride_form_julian_of               (GDateTime        *date_time);
+char             *stride_form_format_day              (guint32           julian,
+                                                       const char       *format)
+                  G_GNUC_WARN_UNUSED_RESULT;
+guint32           stride_form_calendar_get_julian     (GtkCalendar      *calendar);
+void              stride_form_calendar_select_julian  (GtkCalendar      *calendar,
+                                                       guint32           julian);
+void              stride_form_show_date_button        (GtkMenuButton    *button,
+                                                       const char       *text,
+                                                       const char       *spoken);
+void              stride_form_popdown                 (GtkMenuButton    *button);
+
+/* Messages and marks */
+void              stride_form_set_error_style         (GtkWidget        *widget,
+                                                       gboolean          error);
+void              stride_form_set_accessible_label    (GtkWidget        *widget,
+                                                       const char       *label);
+void              stride_form_show_save_error         (GtkWidget        *box,
+                                                       GtkLabel         *label,
+                                                       const char       *message);
+void              stride_form_show_banner             (GtkRevealer      *revealer,
+                                                       GtkLabel         *label,
+                                                       const char       *message);
+
+/* Numbers and settings */
+char             *stride_form_format_decimal          (double            value)
+                  G_GNUC_WARN_UNUSED_RESULT;
+StrideUnitSystem  stride_form_get_units               (GSettings        *settings,
+                                                       const char       *key,
+                                                       const char       *imperial_choice);
+
+/* "Save anyway?" for a date in the future. @response_cb is connected,
+ * swapped, to the dialog's "response" signal, as long as @data lives;
+ * it calls stride_form_future_confirmed(). */
+void              stride_form_confirm_future          (GtkWindow        *parent,
+                                                       const char       *heading,
+                                                       const char       *body,
+                                                       const char       *cancel_label,
+                                                       const char       *save_label,
+                                                       GCallback         response_cb,
+                                                       gpointer          data);
+gboolean          stride_form_future_confirmed        (AdwMessageDialog *dialog,
+                                                       const char       *response);
+
+G_END_DECLS

@@ -1,0 +1,121 @@
+/* ui-test-util.h — waiting, widget walking and temporary directories for
+ * the UI tests under Xvfb.
+ *
+ * Copyright 2026 The StrideStrong authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "stride-store.h"
+
+#define WAIT_TIMEOUT_S 20
+
+/* The same environment for every run: UTC, untranslated, settings in memory. */
+static inline void
+ui_test_init (int    *argc,
+              char ***argv)
+{
+  g_setenv ("TZ", "UTC", TRUE);
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+
+  g_test_init (argc, argv, NULL);
+  g_test_set_nonfatal_assertions ();
+  adw_init ();
+}
+
+typedef gboolean (*Condition) (gpointer data);
+
+/* Spins the main loop until @condition holds; FALSE on timeout. */
+static inline gboolean
+wait_for (Condition condition,
+          gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_S * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  return TRUE;
+}
+
+/* The first widget of @type at or below @widget, depth first. */
+static inline GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static inline GtkWidget *
+find_button_by_label (GtkWidget  *widget,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_by_label (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Deletes @path and everything below it. */
+static inline void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static inline gint64
+count_rows (StrideStore *store,
+            const char  *table)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 n = stride_store_count_rows (store, table, &error);
+
+  g_assert_no_error (error);
+  return n;
+}
