@@ -236,6 +236,13 @@ unit_from_text (const char *text)
     return UNIT_CM;
   if (g_str_equal (lower, "rep") || g_str_equal (lower, "reps"))
     return UNIT_REPS;
+  {
+    /* The symbol as shown in the user's language ("Wdh." in German). */
+    g_autofree char *shown = g_utf8_strdown (unit_symbol (UNIT_REPS), -1);
+
+    if (g_str_equal (lower, shown))
+      return UNIT_REPS;
+  }
 
   return NULL;
 }
