@@ -237,18 +237,12 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (StrideJournalModel, stride_journal_model, G_TYPE_
  *   ?6      first day of the week as a GDateWeekday (1 = Monday, 7 = Sunday)
  *
  * Kinds in the SQL are the StrideJournalKind values. A day of tests and a
- * pain entry start at local noon of their date (offset 0). Dates are
- * Julian days as in GDate: 719163 is 1970-01-01, so an activity's local
- * date is 719163 + floor ((start_utc + tz_offset_s) / 86400) (SQLite's
- * integer division truncates: one day less before 1970). Day 1,
- * 0001-01-01, was a Monday, so a week starting on weekday ?6 starts
- * (day - ?6) mod 7 days before day. */
-#define EPOCH_JULIAN "719163"
-#define LOCAL_TIME(a) "(" a "start_utc + " a "tz_offset_s)"
-#define LOCAL_DAY(a) \
-  "(" EPOCH_JULIAN " + " LOCAL_TIME (a) " / 86400 - (" LOCAL_TIME (a) " % 86400 < 0))"
-#define DATE_DAY(d) "(unixepoch (" d ") / 86400 + " EPOCH_JULIAN ")"
-#define WEEK_OF(day) "(" day " - (" day " - ?6 + 7) % 7)"
+ * pain entry start at local noon of their date (offset 0). Local days and
+ * weeks: STRIDE_SQL_LOCAL_DAY and friends (stride-store-private.h). */
+#define EPOCH_JULIAN STRIDE_SQL_EPOCH_JULIAN
+#define LOCAL_DAY(a) STRIDE_SQL_LOCAL_DAY (a)
+#define DATE_DAY(d) STRIDE_SQL_DATE_DAY (d)
+#define WEEK_OF(day) STRIDE_SQL_WEEK_OF (day, "?6")
 #define MATCHES(column) column " LIKE ?5 ESCAPE '\\'"
 
 /* The filter, per table. Runs match their shoe's name, every activity the

@@ -36,6 +36,27 @@ StrideStore           *_stride_store_open_with_migrations  (const char         *
                                                             guint               n_migrations,
                                                             GError            **error);
 
+/* SQL shared by the journal model and the chart data. Dates are Julian
+ * days as in GDate: 719163 is 1970-01-01, so an activity's local date is
+ * 719163 + floor ((start_utc + tz_offset_s) / 86400) (SQLite's integer
+ * division truncates: one day less before 1970). @a is the table prefix
+ * of the activity columns ("a." or ""). Day 1, 0001-01-01, was a Monday,
+ * so a week starting on weekday @first (a GDateWeekday, 1 = Monday,
+ * 7 = Sunday; SQL text such as "?6") starts (day - first) mod 7 days
+ * before day. */
+#define STRIDE_SQL_EPOCH_JULIAN "719163"
+#define STRIDE_SQL_LOCAL_TIME(a) "(" a "start_utc + " a "tz_offset_s)"
+#define STRIDE_SQL_LOCAL_DAY(a) \
+  "(" STRIDE_SQL_EPOCH_JULIAN " + " STRIDE_SQL_LOCAL_TIME (a) " / 86400" \
+  " - (" STRIDE_SQL_LOCAL_TIME (a) " % 86400 < 0))"
+/* The Julian day of a 'YYYY-MM-DD' column. */
+#define STRIDE_SQL_DATE_DAY(d) "(unixepoch (" d ") / 86400 + " STRIDE_SQL_EPOCH_JULIAN ")"
+/* The 'YYYY-MM-DD' text of a Julian day (an expression), to compare
+ * with a date column through its index. */
+#define STRIDE_SQL_DAY_DATE(day) \
+  "date ((" day " - " STRIDE_SQL_EPOCH_JULIAN ") * 86400, 'unixepoch')"
+#define STRIDE_SQL_WEEK_OF(day, first) "(" day " - (" day " - " first " + 7) % 7)"
+
 /* Test hooks: limit the file to @max_pages pages to simulate a full disk. */
 gint64                 _stride_store_get_page_count        (StrideStore        *self);
 gboolean               _stride_store_set_max_page_count    (StrideStore        *self,
@@ -47,6 +68,18 @@ sqlite3               *_stride_store_get_db                (StrideStore        *
 /* A cached prepared statement, reset and with no bindings. */
 sqlite3_stmt          *_stride_store_prepare               (StrideStore        *self,
                                                             const char         *sql,
+                                                            GError            **error);
+/* Fills the zeroed element @row from the current row of a statement. */
+typedef void (*StrideReadRowFunc) (sqlite3_stmt *stmt,
+                                   gpointer      row);
+
+/* Reads every row of @stmt (prepared and bound) into a new array of
+ * @element_size elements, one per row, each filled by @read_row. */
+GArray                *_stride_store_read_rows             (StrideStore        *self,
+                                                            sqlite3_stmt       *stmt,
+                                                            guint               element_size,
+                                                            GDestroyNotify      clear_func,
+                                                            StrideReadRowFunc   read_row,
                                                             GError            **error);
 void                   _stride_store_set_error             (GError            **error,
                                                             sqlite3            *db,

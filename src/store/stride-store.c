@@ -2650,19 +2650,15 @@ step_row (StrideStore    *self,
   return TRUE;
 }
 
-/* Fills the zeroed element @row from the current row of a statement. */
-typedef void (*ReadRowFunc) (sqlite3_stmt *stmt,
-                             gpointer      row);
-
 /* Reads every row of @stmt (prepared and bound) into a new array of
  * @element_size elements, one per row, each filled by @read_row. */
 static GArray *
-read_rows (StrideStore     *self,
-           sqlite3_stmt    *stmt,
-           guint            element_size,
-           GDestroyNotify   clear_func,
-           ReadRowFunc      read_row,
-           GError         **error)
+read_rows (StrideStore        *self,
+           sqlite3_stmt       *stmt,
+           guint               element_size,
+           GDestroyNotify      clear_func,
+           StrideReadRowFunc   read_row,
+           GError            **error)
 {
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, element_size);
   int rc;
@@ -2683,6 +2679,21 @@ read_rows (StrideStore     *self,
     }
 
   return g_steal_pointer (&rows);
+}
+
+GArray *
+_stride_store_read_rows (StrideStore        *self,
+                         sqlite3_stmt       *stmt,
+                         guint               element_size,
+                         GDestroyNotify      clear_func,
+                         StrideReadRowFunc   read_row,
+                         GError            **error)
+{
+  g_assert (STRIDE_IS_STORE (self));
+  g_assert (stmt != NULL);
+  g_assert (read_row != NULL);
+
+  return read_rows (self, stmt, element_size, clear_func, read_row, error);
 }
 
 gboolean

@@ -155,6 +155,57 @@ GArray      *stride_store_list_last_sets       (StrideStore             *self,
                                                 gint64                   before_utc,
                                                 GError                 **error);
 
+/* Chart data (issue 6). Dates are local Julian days; all arrays are new
+ * GArrays ordered by time, empty when there is nothing in range. */
+
+typedef struct
+{
+  gint64        start_utc;
+  gint          tz_offset_s;
+  StrideRunType run_type;
+  double        distance_m;
+  double        duration_s;
+  gint64        id;
+} StrideRunSummary;
+
+/* Runs with a distance and a duration that start in [@from_utc, @to_utc). */
+GArray      *stride_store_list_runs            (StrideStore             *self,
+                                                gint64                   from_utc,
+                                                gint64                   to_utc,
+                                                GError                 **error);
+
+typedef struct
+{
+  guint32  date;
+  double   load;                     /* session RPE × minutes, summed */
+  gboolean load_estimated;           /* a default RPE was used */
+  double   run_distance_m;
+  double   strength_s;
+} StrideDaySummary;
+
+/* One entry per local day in [@from, @to] that has an activity. */
+GArray      *stride_store_list_days            (StrideStore             *self,
+                                                guint32                  from,
+                                                guint32                  to,
+                                                GError                 **error);
+
+typedef struct
+{
+  guint32 week_start;
+  double  run_distance_m;
+  double  strength_s;
+  double  planned_distance_m;        /* plan entries of kind run */
+  double  planned_strength_s;        /* plan entries of kind strength */
+} StrideWeekVolume;
+
+/* One entry per week (starting on @first_weekday) from the week holding
+ * @from to the one holding @to, weeks without anything included as 0. */
+GArray      *stride_store_list_weeks           (StrideStore             *self,
+                                                guint32                  from,
+                                                guint32                  to,
+                                                GDateWeekday             first_weekday,
+                                                GError                 **error);
+
 /* Reads. */
 gboolean     stride_store_get_activity         (StrideStore             *self,
                                                 gint64                   id,

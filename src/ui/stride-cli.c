@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "stride-chart-data.h"
 #include "stride-cli.h"
 #include "stride-csv-export.h"
 #include "stride-demo-writer.h"
@@ -21,6 +22,9 @@
 enum { EXIT_OK = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
 
 #define MAX_DEMO_YEARS 50
+
+#define CHART_WIDTH  1200
+#define CHART_HEIGHT 600
 
 static char *
 lookup_path (GVariantDict *options,
@@ -199,6 +203,115 @@ export_csv (GVariantDict *options,
   return EXIT_OK;
 }
 
+static gboolean
+has_chart_extension (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, ".png") || g_str_has_suffix (lower, ".svg")
+         || g_str_has_suffix (lower, ".pdf");
+}
+
+/* Reads --from / --to; FALSE (with a message) for a date that is not
+ * YYYY-MM-DD. An absent option leaves *julian alone. */
+static gboolean
+lookup_date (GVariantDict *options,
+             const char   *name,
+             guint32      *julian)
+{
+  const char *text;
+
+  if (!g_variant_dict_lookup (options, name, "&s", &text))
+    return TRUE;
+
+  if (stride_chart_data_parse_date (text, julian))
+    return TRUE;
+
+  g_printerr (_("%s: --%s takes a date as YYYY-MM-DD, not “%s”\n"), g_get_prgname (), name, text);
+  return FALSE;
+}
+
+static int
+export_chart (GVariantDict *options,
+              const char   *name)
+{
+  g_autoptr(StrideStore) store = NULL;
+  g_autoptr(StrideChart) chart = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = lookup_path (options, "output");
+  g_autofree char *explicit_path = NULL;
+  g_autofree char *path = NULL;
+  StrideChartRequest request;
+  StrideChartStyle style;
+  StrideChartKind kind;
+  guint32 from = 0;
+  guint32 to = 0;
+  gboolean ok;
+
+  if (!stride_chart_kind_from_id (name, &kind))
+    {
+      g_autofree char *names = g_strjoinv (", ", (char **) stride_chart_kind_list_ids ());
+
+      g_printerr (_("%s: unknown chart name “%s”; the charts are: %s\n"),
+                  g_get_prgname (), name, names);
+      return EXIT_USAGE;
+    }
+
+  if (output == NULL || *output == '\0')
+    {
+      g_printerr (_("%s: --chart needs --output FILE.png, FILE.svg or FILE.pdf\n"),
+                  g_get_prgname ());
+      return EXIT_USAGE;
+    }
+
+  if (!has_chart_extension (output))
+    {
+      g_printerr (_("%s: cannot tell the format of “%s”: the --output file must end in .png, "
+                    ".svg or .pdf\n"), g_get_prgname (), output);
+      return EXIT_USAGE;
+    }
+
+  if (!lookup_date (options, "from", &from) || !lookup_date (options, "to", &to))
+    return EXIT_USAGE;
+
+  if (from != 0 && to != 0 && from > to)
+    {
+      g_printerr (_("%s: --from is after --to\n"), g_get_prgname ());
+      return EXIT_USAGE;
+    }
+
+  /* Reading only: a journal from a newer version (read-only) is fine. */
+  explicit_path = lookup_path (options, "database");
+  path = stride_store_resolve_path (explicit_path);
+  store = stride_store_open (path, &error);
+  if (store == NULL)
+    {
+      g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+      return EXIT_FAILED;
+    }
+
+  stride_chart_request_init (&request, kind);
+  request.from = from;
+  request.to = to;
+  chart = stride_chart_data_build (store, &request, NULL, &error);
+  if (chart == NULL)
+    {
+      g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+      return EXIT_FAILED;
+    }
+
+  stride_chart_data_style_init (&style, FALSE, FALSE);
+  ok = stride_chart_export (chart, output, CHART_WIDTH, CHART_HEIGHT, &style, &error);
+  stride_chart_style_clear (&style);
+  if (!ok)
+    {
+      g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+      return EXIT_FAILED;
+    }
+
+  return EXIT_OK;
+}
+
 int
 stride_cli_run (GVariantDict *options)
 {
@@ -206,6 +319,7 @@ stride_cli_run (GVariantDict *options)
   g_autofree const char **remaining = NULL;
   g_autofree char *export_dir = NULL;
   const char *years;
+  const char *chart;
 
   g_return_val_if_fail (options != NULL, EXIT_USAGE);
 
@@ -213,11 +327,19 @@ stride_cli_run (GVariantDict *options)
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &remaining);
   export_dir = lookup_path (options, "export-csv");
 
-  if ((import != NULL) + (export_dir != NULL)
+  if ((import != NULL) + (export_dir != NULL) + g_variant_dict_contains (options, "chart")
       + g_variant_dict_contains (options, "generate-demo") > 1)
     {
-      g_printerr (_("%s: give only one of --generate-demo, --import and --export-csv\n"),
-                  g_get_prgname ());
+      g_printerr (_("%s: give only one of --generate-demo, --import, --export-csv and "
+                    "--chart\n"), g_get_prgname ());
+      return EXIT_USAGE;
+    }
+
+  if (!g_variant_dict_contains (options, "chart")
+      && (g_variant_dict_contains (options, "from") || g_variant_dict_contains (options, "to")
+          || g_variant_dict_contains (options, "output")))
+    {
+      g_printerr (_("%s: --from, --to and --output go with --chart NAME\n"), g_get_prgname ());
       return EXIT_USAGE;
     }
 
@@ -236,6 +358,9 @@ stride_cli_run (GVariantDict *options)
 
   if (export_dir != NULL)
     return export_csv (options, export_dir);
+
+  if (g_variant_dict_lookup (options, "chart", "&s", &chart))
+    return export_chart (options, chart);
 
   return -1;
 }

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "stride-charts-page.h"
 #include "stride-csv-export.h"
 #include "stride-deleted-entry.h"
 #include "stride-demo-writer.h"
@@ -40,6 +41,7 @@ struct _StrideWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *stack;
   StrideJournalPage    *journal_page;
+  StrideChartsPage     *charts_page;
 
   /* Owned references */
   GSettings            *settings;
@@ -122,6 +124,7 @@ set_store (StrideWindow *self,
   g_clear_pointer (&self->deleted, stride_deleted_entry_free);
   g_clear_object (&self->journal_model);
   g_set_object (&self->store, store);
+  stride_charts_page_set_store (self->charts_page, store);
   remove_demo_dir (self);
   self->demo_dir = g_strdup (demo_dir);
 
@@ -891,6 +894,7 @@ stride_window_class_init (StrideWindowClass *klass)
   window_class->close_request = stride_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/stride-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, StrideWindow, charts_page);
   gtk_widget_class_bind_template_child (widget_class, StrideWindow, journal_page);
   gtk_widget_class_bind_template_child (widget_class, StrideWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, StrideWindow, switcher_title);
@@ -914,6 +918,7 @@ stride_window_class_init (StrideWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
 
+  g_type_ensure (STRIDE_TYPE_CHARTS_PAGE);
   g_type_ensure (STRIDE_TYPE_JOURNAL_PAGE);
 }
 

@@ -150,6 +150,114 @@ def corrupt_journal_is_reported_and_left_alone(tmp):
         check(f.read() == garbage, "the file was changed")
 
 
+def demo_journal(tmp, years="1"):
+    db = os.path.join(tmp, "demo.db")
+    result = run("--generate-demo", years, "--database", db, cwd=tmp)
+    check(result.returncode == 0, result.stderr)
+    return db
+
+
+MAGIC = {"png": b"\x89PNG\r\n\x1a\n", "pdf": b"%PDF-"}
+
+
+def check_chart_file(path, extension):
+    check(os.path.exists(path), f"{path} was not written")
+    with open(path, "rb") as f:
+        data = f.read()
+    check(len(data) > 500, f"{path}: only {len(data)} bytes")
+    if extension == "svg":
+        check(b"<svg" in data[:2000], f"{path} is not an SVG")
+    else:
+        check(data.startswith(MAGIC[extension]), f"{path} starts with {data[:8]!r}")
+    if extension == "png":
+        width = int.from_bytes(data[16:20], "big")
+        height = int.from_bytes(data[20:24], "big")
+        check((width, height) == (1200, 600), f"PNG is {width}x{height}")
+
+
+@case
+def chart_pace_writes_a_png(tmp):
+    db = demo_journal(tmp)
+    out = os.path.join(tmp, "x.png")
+    result = run("--database", db, "--chart", "pace", "--output", out, cwd=tmp)
+    check(result.returncode == 0, result.stderr)
+    check(result.stdout == "", "nothing on stdout: " + result.stdout)
+    check_chart_file(out, "png")
+
+
+@case
+def chart_every_name_and_format(tmp):
+    db = demo_journal(tmp)
+    for name in ("pace", "volume", "load"):
+        for extension in ("png", "svg", "pdf"):
+            out = os.path.join(tmp, f"{name}.{extension}")
+            result = run("--database", db, "--chart", name, "--output", out, cwd=tmp)
+            check(result.returncode == 0, f"{name}.{extension}: {result.stderr}")
+            check_chart_file(out, extension)
+
+
+@case
+def chart_with_a_date_range(tmp):
+    db = demo_journal(tmp)
+    out = os.path.join(tmp, "load.svg")
+    result = run("--database", db, "--chart", "load", "--from", "2020-01-01",
+                 "--to", "2030-12-31", "--output", out, cwd=tmp)
+    check(result.returncode == 0, result.stderr)
+    check_chart_file(out, "svg")
+
+
+@case
+def chart_of_an_empty_journal_still_draws(tmp):
+    db = os.path.join(tmp, "empty.db")
+    out = os.path.join(tmp, "empty.png")
+    result = run("--database", db, "--chart", "volume", "--output", out, cwd=tmp)
+    check(result.returncode == 0, result.stderr)
+    check_chart_file(out, "png")
+
+
+@case
+def chart_unknown_name_exits_2_with_the_names(tmp):
+    db = demo_journal(tmp)
+    out = os.path.join(tmp, "x.png")
+    for name in ("hq", "lsi", "nonsense"):
+        result = run("--database", db, "--chart", name, "--output", out, cwd=tmp)
+        check(result.returncode == 2, f"{name}: exit {result.returncode}")
+        check("unknown chart" in result.stderr, result.stderr)
+        for known in ("pace", "volume", "load"):
+            check(known in result.stderr, "lists the names: " + result.stderr)
+        check(not os.path.exists(out), "nothing written")
+
+
+@case
+def chart_bad_date_exits_2(tmp):
+    db = demo_journal(tmp)
+    out = os.path.join(tmp, "x.png")
+    for option, value in (("--from", "2026-13-01"), ("--to", "yesterday"),
+                          ("--from", "2026-02-30"), ("--from", "26-1-1")):
+        result = run("--database", db, "--chart", "pace", option, value,
+                     "--output", out, cwd=tmp)
+        check(result.returncode == 2, f"{option} {value}: exit {result.returncode}")
+        check(option in result.stderr and value in result.stderr, result.stderr)
+    result = run("--database", db, "--chart", "pace", "--from", "2026-05-01",
+                 "--to", "2026-04-01", "--output", out, cwd=tmp)
+    check(result.returncode == 2, f"from after to: exit {result.returncode}")
+    check(not os.path.exists(out), "nothing written")
+
+
+@case
+def chart_bad_output_exits_2(tmp):
+    db = demo_journal(tmp)
+    result = run("--database", db, "--chart", "pace", "--output",
+                 os.path.join(tmp, "x.jpg"), cwd=tmp)
+    check(result.returncode == 2, f"exit {result.returncode}")
+    check(".png" in result.stderr, result.stderr)
+    result = run("--database", db, "--chart", "pace", cwd=tmp)
+    check(result.returncode == 2, f"no --output: exit {result.returncode}")
+    check("--output" in result.stderr, result.stderr)
+    result = run("--database", db, "--output", os.path.join(tmp, "x.png"), cwd=tmp)
+    check(result.returncode == 2, f"--output alone: exit {result.returncode}")
+    check("--chart" in result.stderr, result.stderr)
+
 def main():
     print(f"1..{len(cases)}")
     failed = 0

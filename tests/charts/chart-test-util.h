@@ -1,0 +1,96 @@
+/* chart-test-util.h
+ *
+ * Copyright 2026 The StrideStrong authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <math.h>
+
+#include "stride-chart-private.h"
+
+/* Fontconfig keeps its caches for the life of the process; they are not
+ * ours to free. Read by LeakSanitizer in the sanitizer build only. */
+const char *__lsan_default_suppressions (void);
+const char *
+__lsan_default_suppressions (void)
+{
+  return "leak:libfontconfig.so\n";
+}
+
+#define DAY 86400.0
+/* Mon 2 Nov 2026 00:00 UTC */
+#define T0 1793577600.0
+
+static inline cairo_surface_t *
+render (StrideChart            *chart,
+        int                     width,
+        int                     height,
+        const StrideChartStyle *style)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  stride_chart_draw (chart, cr, width, height, style);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+static inline void
+pixel (cairo_surface_t *surface,
+       int              x,
+       int              y,
+       double          *r,
+       double          *g,
+       double          *b)
+{
+  unsigned char *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint32 v;
+
+  g_assert_cmpint (x, >=, 0);
+  g_assert_cmpint (y, >=, 0);
+  g_assert_cmpint (x, <, cairo_image_surface_get_width (surface));
+  g_assert_cmpint (y, <, cairo_image_surface_get_height (surface));
+  v = *(guint32 *) (void *) (data + y * stride + x * 4);
+  *r = ((v >> 16) & 0xff) / 255.0;
+  *g = ((v >> 8) & 0xff) / 255.0;
+  *b = (v & 0xff) / 255.0;
+}
+
+/* Is the pixel @c (blended over @bg with @alpha) within @tol per channel? */
+static inline gboolean
+pixel_is (cairo_surface_t   *surface,
+          int                x,
+          int                y,
+          const StrideColor *c,
+          const StrideColor *bg,
+          double             tol)
+{
+  double r;
+  double g;
+  double b;
+  double a = c->alpha;
+
+  pixel (surface, x, y, &r, &g, &b);
+  return fabs (r - (c->red * a + bg->red * (1 - a))) <= tol
+         && fabs (g - (c->green * a + bg->green * (1 - a))) <= tol
+         && fabs (b - (c->blue * a + bg->blue * (1 - a))) <= tol;
+}
+
+static inline void
+chart_layout (StrideChart            *chart,
+              double                  width,
+              double                  height,
+              const StrideChartStyle *style,
+              StrideChartLayout      *layout)
+{
+  g_assert_true (_stride_chart_layout (chart, _stride_chart_pango_context (),
+                                       style->font_family, style->font_size,
+                                       width, height, layout));
+}

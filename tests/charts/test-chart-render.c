@@ -1,0 +1,535 @@
+/* test-chart-render.c — pixels, geometry, hover, description, export.
+ *
+ * Copyright 2026 The StrideStrong authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gio/gio.h>
+#include <math.h>
+
+#include "chart-test-util.h"
+
+static const char *out_dir;
+
+static void
+save_png (cairo_surface_t *surface,
+          const char      *name)
+{
+  g_autofree char *path = NULL;
+
+  if (out_dir == NULL)
+    return;
+  path = g_build_filename (out_dir, name, NULL);
+  cairo_surface_write_to_png (surface, path);
+}
+
+static void
+test_background (void)
+{
+  g_autoptr(StrideChart) chart = stride_chart_new ();
+  StrideChartPoint pts[] = { { T0, 1 }, { T0 + DAY, 2 } };
+  StrideChartStyle light;
+  StrideChartStyle dark;
+  cairo_surface_t *s;
+
+  stride_chart_style_init_light (&light);
+  stride_chart_style_init_dark (&dark);
+  stride_chart_add_line (chart, "a", STRIDE_AXIS_LEFT, 0, pts, 2);
+
+  s = render (chart, 300, 200, &light);
+  g_assert_true (pixel_is (s, 1, 1, &light.background, &light.background, 0.01));
+  g_assert_true (pixel_is (s, 298, 198, &light.background, &light.background, 0.01));
+  cairo_surface_destroy (s);
+
+  s = render (chart, 300, 200, &dark);
+  g_assert_true (pixel_is (s, 1, 1, &dark.background, &dark.background, 0.01));
+  cairo_surface_destroy (s);
+
+  stride_chart_style_clear (&light);
+  stride_chart_style_clear (&dark);
+}
+
+/* Rows of column @x whose colour is @c; returns their mean, or -1. */
+static double
+rows_of_color (cairo_surface_t   *s,
+               int                x,
+               const StrideColor *c,
+               const StrideColor *bg,
+               double             tol,
+               int               *count)
+{
+  int h = cairo_image_surface_get_height (s);
+  double sum = 0;
+  int n = 0;
+
+  for (int y = 0; y < h; y++)
+    if (pixel_is (s, x, y, c, bg, tol))
+      {
+        sum += y;
+        n++;
+      }
+  if (count != NULL)
+    *count = n;
+  return n > 0 ? sum / n : -1;
+}
+
+static void
+test_line_pixels (void)
+{
+  g_autoptr(StrideChart) chart = stride_chart_new ();
+  StrideChartPoint pts[] = { { T0, 10 }, { T0 + 10 * DAY, 20 } };
+  StrideChartStyle style;
+  StrideChartLayout layout;
+  cairo_surface_t *s;
+  double mid_x;
+  double expect_y;
+  double found;
+
+  stride_chart_style_init_light (&style);
+  stride_chart_set_axis (chart, STRIDE_AXIS_LEFT, "Distance", "km", STRIDE_VALUE_PLAIN, FALSE);
+  stride_chart_add_line (chart, "Distance", STRIDE_AXIS_LEFT, 0, pts, 2);
+
+  s = render (chart, 600, 300, &style);
+  save_png (s, "test-line.png");
+  chart_layout (chart, 600, 300, &style, &layout);
+
+  mid_x = _stride_chart_map_x (&layout, T0 + 5 * DAY);
+  expect_y = _stride_chart_map_y (&layout, STRIDE_AXIS_LEFT, 15, NULL);
+  g_assert_cmpfloat (expect_y, >, layout.top);
+  g_assert_cmpfloat (expect_y, <, layout.bottom);
+  found = rows_of_color (s, (int) mid_x, &style.series[0], &style.background, 0.05, NULL);
+  g_assert_cmpfloat (fabs (found - expect_y), <, 2);
+
+  /* Higher values are drawn higher on a plain axis. */
+  g_assert_cmpfloat (_stride_chart_map_y (&layout, STRIDE_AXIS_LEFT, 20, NULL), <,
+                     _stride_chart_map_y (&layout, STRIDE_AXIS_LEFT, 10, NULL));
+
+  /* Nothing of the series colour outside the plot. */
+  g_assert_cmpfloat (rows_of_color (s, 2, &style.series[0], &style.background, 0.05, NULL), ==, -1);
+
+  _stride_chart_layout_clear (&layout);
+  cairo_surface_destroy (s);
+  stride_chart_style_clear (&style);
+}
+
+static void
+test_pace_inverted (void)
+{
+  g_autoptr(StrideChart) chart = stride_chart_new ();
+  StrideChartPoint pts[] = { { T0, 240 }, { T0 + 10 * DAY, 360 } };
+  StrideChartStyle style;
+  StrideChartLayout layout;
+  cairo_surface_t *s;
+  double fast_y;
+  double slow_y;
+  int x_fast;
+  int x_slow;
+
+  stride_chart_style_init_dark (&style);
+  stride_chart_set_axis (chart, STRIDE_AXIS_LEFT, "Pace", "/km", STRIDE_VALUE_PACE, FALSE);
+  stride_chart_add_points (chart, "Runs", STRIDE_AXIS_LEFT, 2, pts, 2);
+
+  s = render (chart, 600, 300, &style);
+  save_png (s, "test-pace.png");
+  chart_layout (chart, 600, 300, &style, &layout);
+  g_assert_true (layout.axis[STRIDE_AXIS_LEFT].inverted);
+
+  x_fast = (int) round (_stride_chart_map_x (&layout, T0));
+  x_slow = (int) round (_stride_chart_map_x (&layout, T0 + 10 * DAY));
+  fast_y = rows_of_color (s, x_fast, &style.series[2], &style.background, 0.08, NULL);
+  slow_y = rows_of_color (s, x_slow, &style.series[2], &style.background, 0.08, NULL);
+  g_assert_cmpfloat (fast_y, >=, 0);
+  g_assert_cmpfloat (slow_y, >=, 0);
+  /* Faster (fewer seconds per km) is higher. */
+  g_assert_cmpfloat (fast_y, <, slow_y);
+
+  _stride_chart_layout_clear (&layout);
+  cairo_surface_destroy (s);
+  stride_chart_style_clear (&style);
+}
+
+static void
+test_outlier_clamped (void)
+{
+  g_autoptr(StrideChart) chart = stride_chart_new ();
+  StrideChartPoint pts[60];
+  StrideChartStyle style;
+  StrideChartLayout layout;
+  cairo_surface_t *s;
+
+  stride_chart_style_init_light (&style);
+  for (guint i = 0; i < 60; i++)
+    {
+      pts[i].x = T0 + i * DAY;
+      pts[i].y = 300 + 20 * sin (i * 0.7);
+    }
+  pts[30].y = 120;  /* 2:00 /km: a GPS glitch */
+
+  stride_chart_set_axis (chart, STRIDE_AXIS_LEFT, "Pace", "/km", STRIDE_VALUE_PACE, FALSE);
+  stride_chart_add_line (chart, "Pace", STRIDE_AXIS_LEFT, 0, pts, 60);
+  chart_layout (chart, 600, 300, &style, &layout);
+
+  /* The glitch does not stretch the axis: it starts near the real paces. */
+  g_assert_cmpfloat (layout.axis[0].lo, >, 200);
+  g_assert_cmpfloat (layout.axis[0].hi, <, 400);
+  {
+    gboolean clamped;
+    double y = _stride_chart_map_y (&layout, STRIDE_AXIS_LEFT, 120, &clamped);
+
+    g_assert_true (clamped);
+    g_assert_cmpfloat (y, ==, layout.top);
+  }
+
+  s = render (chart, 600, 300, &style);
+  save_png (s, "test-outlier.png");
+  /* The clamped point gets a warning mark at the top edge. */
+  {
+    int x = (int) round (_stride_chart_map_x (&layout, pts[30].x));
+    gboolean mark = FALSE;
+
+    for (int y = (int) layout.top - 6; y < (int) layout.top + 2; y++)
+      for (int dx = -2; dx <= 2; dx++)
+        mark |= pixel_is (s, x + dx, y, &style.warning, &style.background, 0.1);
+    g_assert_true (mark);
+  }
+
+  _stride_chart_layout_clear (&layout);
+  cairo_surface_destroy (s);
+  stride_chart_style_clear (&style);
+}
+
+static void
+test_band_rows (void)
+{
+  g_autoptr(StrideChart) chart = stride_chart_new ();
+  StrideChartPoint pts[] = { { T0, 0.5 }, { T0 + 20 * DAY, 1.6 } };
+  StrideChartStyle style;
+  StrideChartLayout layout;
+  cairo_surface_t *s;
+  int x;
+  double ya;
+  double yb;
+  int inside = 0;
+  int outside = 0;
+
+  stride_chart_style_init_light (&style);
+  stride_chart_set_axis (chart, STRIDE_AXIS_LEFT, "ACWR", NULL, STRIDE_VALUE_PLAIN, TRUE);
+  stride_chart_add_band (chart, "Safe range", STRIDE_AXIS_LEFT, 0.8, 1.3);
+  stride_chart_add_points (chart, "ACWR", STRIDE_AXIS_LEFT, 0, pts, 2);
+
+  s = render (chart, 600, 300, &style);
+  save_png (s, "test-band.png");
+  chart_layout (chart, 600, 300, &style, &layout);
+  x = (int) ((layout.left + layout.right) / 2) + 3;
+  ya = _stride_chart_map_y (&layout, STRIDE_AXIS_LEFT, 1.3, NULL);
+  yb = _stride_chart_map_y (&layout, STRIDE_AXIS_LEFT, 0.8, NULL);
+
+  for (int y = (int) layout.top + 1; y < (int) layout.bottom - 1; y++)
+    {
+      gboolean band = pixel_is (s, x, y, &style.band, &style.background, 0.03);
+
+      if (y > ya + 1 && y < yb - 1)
+        inside += band;
+      else if (y < ya - 2 || y > yb + 2)
+        outside += band;
+    }
+  /* Every row of the band (a grid line may cross it) and none outside. */
+  g_assert_cmpint (inside, >=, (int) (yb - ya) - 4);
+  g_assert_cmpint (outside, ==, 0);
+
+  _stride_chart_layout_clear (&layout);
+  cairo_surface_destroy (s);
+  stride_chart_style_clear (&style);
+}
+
+static void
+test_stacked_bars (void)
+{
+  g_autoptr(StrideChart) chart = stride_chart_new ();
+  StrideChartPoint run[] = { { T0, 30 }, { T0 + 7 * DAY, 40 } };
+  StrideChartPoint bike[] = { { T0, 50 }, { T0 + 7 * DAY, 10 } };
+  StrideChartStyle style;
+  StrideChartLayout layout;
+  cairo_surface_t *s;
+  int x;
+  int n_run;
+  int n_bike;
+  double y_run;
+  double y_bike;
+  double h_run;
+  double h_bike;
+
+  stride_chart_style_init_light (&style);
+  stride_chart_set_axis (chart, STRIDE_AXIS_LEFT, "Volume", "km", STRIDE_VALUE_PLAIN, TRUE);
+  stride_chart_add_bars (chart, "Run", STRIDE_AXIS_LEFT, 0, 5 * DAY, 1, run, 2);
+  stride_chart_add_bars (chart, "Bike", STRIDE_AXIS_LEFT, 1, 5 * DAY, 1, bike, 2);
+
+  s = render (chart, 600, 400, &style);
+  save_png (s, "test-bars.png");
+  chart_layout (chart, 600, 400, &style, &layout);
+  /* The stack reaches 80 in the first week. */
+  g_assert_cmpfloat (layout.axis[0].hi, >=, 80);
+  g_assert_cmpfloat (layout.axis[0].lo, ==, 0);
+
+  x = (int) round (_stride_chart_map_x (&layout, T0));
+  y_run = rows_of_color (s, x, &style.series[0], &style.background, 0.03, &n_run);
+  y_bike = rows_of_color (s, x, &style.series[1], &style.background, 0.03, &n_bike);
+  h_run = _stride_chart_map_y (&layout, 0, 0, NULL) - _stride_chart_map_y (&layout, 0, 30, NULL);
+  h_bike = _stride_chart_map_y (&layout, 0, 30, NULL) - _stride_chart_map_y (&layout, 0, 80, NULL);
+  g_assert_cmpfloat (fabs (n_run - h_run), <, 4);
+  g_assert_cmpfloat (fabs (n_bike - h_bike), <, 4);
+  /* Bike sits on top of run. */
+  g_assert_cmpfloat (y_bike, <, y_run);
+
+  _stride_chart_layout_clear (&layout);
+  cairo_surface_destroy (s);
+  stride_chart_style_clear (&style);
+}
+
+static void
+test_empty_text (void)
+{
+  g_autoptr(StrideChart) chart = stride_chart_new ();
+  StrideChartStyle style;
+  StrideChartLayout layout;
+  cairo_surface_t *s;
+  gboolean ink = FALSE;
+
+  stride_chart_style_init_light (&style);
+  stride_chart_set_title (chart, "Pace");
+  stride_chart_set_x_range (chart, T0, T0 + 30 * DAY);
+  s = render (chart, 400, 300, &style);
+  save_png (s, "test-empty.png");
+  chart_layout (chart, 400, 300, &style, &layout);
+  g_assert_true (layout.empty);
+
+  /* Something (the text) is drawn around the centre. */
+  for (int x = 100; x < 300; x++)
+    for (int y = 150; y < 200; y++)
+      ink |= !pixel_is (s, x, y, &style.background, &style.background, 0.05);
+  g_assert_true (ink);
+
+  _stride_chart_layout_clear (&layout);
+  cairo_surface_destroy (s);
+  stride_chart_style_clear (&style);
+}
+
+static void
+test_pick (void)
+{
+  g_autoptr(StrideChart) chart = stride_chart_new ();
+  StrideChartPoint pts[] = { { T0, 312 }, { T0 + DAY, 300 }, { T0 + 2 * DAY, 290 } };
+  StrideChartStyle style;
+  StrideChartLayout layout;
+  cairo_surface_t *s;
+  g_autofree char *readout = NULL;
+  double x = 0;
+  double y = 0;
+  double px;
+  double py;
+
+  stride_chart_style_init_light (&style);
+  stride_chart_set_axis (chart, STRIDE_AXIS_LEFT, "Pace", "/km", STRIDE_VALUE_PACE, FALSE);
+  stride_chart_add_points (chart, "Runs", STRIDE_AXIS_LEFT, 0, pts, 3);
+  s = render (chart, 500, 300, &style);
+  chart_layout (chart, 500, 300, &style, &layout);
+
+  px = _stride_chart_map_x (&layout, T0);
+  py = _stride_chart_map_y (&layout, 0, 312, NULL);
+  g_assert_true (stride_chart_pick (chart, 500, 300, px + 3, py - 2, 12, &readout, &x, &y));
+  g_assert_cmpfloat (x, ==, T0);
+  g_assert_cmpfloat (y, ==, 312);
+  g_assert_cmpstr (readout, ==, "Mon 2 Nov 2026 · 5:12 /km");
+
+  /* The nearest of two. */
+  g_clear_pointer (&readout, g_free);
+  px = _stride_chart_map_x (&layout, T0 + 1.9 * DAY);
+  py = _stride_chart_map_y (&layout, 0, 291, NULL);
+  g_assert_true (stride_chart_pick (chart, 500, 300, px, py, 200, &readout, &x, &y));
+  g_assert_cmpfloat (y, ==, 290);
+
+  /* Nothing near. */
+  g_assert_false (stride_chart_pick (chart, 500, 300, 2, 2, 5, NULL, NULL, NULL));
+  /* x_at inverts the mapping. */
+  g_assert_cmpfloat (fabs (stride_chart_x_at (chart, 500, _stride_chart_map_x (&layout, T0 + DAY))
+                           - (T0 + DAY)), <, 600);
+
+  _stride_chart_layout_clear (&layout);
+  cairo_surface_destroy (s);
+  stride_chart_style_clear (&style);
+}
+
+static void
+test_describe (void)
+{
+  g_autoptr(StrideChart) chart = stride_chart_new ();
+  StrideChartPoint pts[30];
+  g_autofree char *text = NULL;
+  g_autofree char *empty = NULL;
+
+  for (guint i = 0; i < 30; i++)
+    {
+      pts[i].x = T0 - (29 - i) * DAY;
+      pts[i].y = 340 - i;
+    }
+  pts[29].y = 312;
+  stride_chart_set_title (chart, "Pace per run");
+  stride_chart_set_axis (chart, STRIDE_AXIS_LEFT, "Pace", "/km", STRIDE_VALUE_PACE, FALSE);
+  stride_chart_add_line (chart, "Easy runs", STRIDE_AXIS_LEFT, 0, pts, 30);
+
+  text = stride_chart_describe (chart);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "Pace per run"));
+  g_assert_nonnull (strstr (text, "4 Oct 2026"));     /* start of the range */
+  g_assert_nonnull (strstr (text, "2 Nov 2026"));     /* end and latest */
+  g_assert_nonnull (strstr (text, "latest 5:12 /km"));
+  g_assert_nonnull (strstr (text, "faster"));
+
+  {
+    g_autoptr(StrideChart) none = stride_chart_new ();
+
+    stride_chart_set_empty_text (none, "No runs yet");
+    empty = stride_chart_describe (none);
+    g_assert_nonnull (strstr (empty, "No runs yet"));
+  }
+}
+
+static StrideChart *
+demo_chart (void)
+{
+  StrideChart *chart = stride_chart_new ();
+  StrideChartPoint pts[90];
+  StrideChartPoint avg[90];
+
+  for (guint i = 0; i < 90; i++)
+    {
+      pts[i].x = T0 - (89 - i) * DAY;
+      pts[i].y = (i % 3 == 1) ? NAN : 320 - i * 0.3 + 15 * sin (i * 1.3);
+      avg[i].x = pts[i].x;
+      avg[i].y = 320 - i * 0.3;
+    }
+  stride_chart_set_title (chart, "Pace");
+  stride_chart_set_axis (chart, STRIDE_AXIS_LEFT, "Pace", "/km", STRIDE_VALUE_PACE, FALSE);
+  stride_chart_add_points (chart, "Runs", STRIDE_AXIS_LEFT, 0, pts, 90);
+  stride_chart_add_line (chart, "Trend", STRIDE_AXIS_LEFT, 2, avg, 90);
+  stride_chart_add_marker (chart, T0 - 20 * DAY, "10K race", FALSE);
+  stride_chart_add_marker (chart, T0 - 50 * DAY, "Calf strain", TRUE);
+
+  return chart;
+}
+
+static void
+test_export (void)
+{
+  g_autoptr(StrideChart) chart = demo_chart ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("stride-charts-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "chart.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "chart.SVG", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "chart.pdf", NULL);
+  g_autofree char *bad = g_build_filename (dir, "chart.jpg", NULL);
+  g_autofree char *contents = NULL;
+  StrideChartStyle style;
+  cairo_surface_t *loaded;
+  gsize len;
+
+  stride_chart_style_init_light (&style);
+
+  g_assert_true (stride_chart_export (chart, png, 640, 360, &style, &error));
+  g_assert_no_error (error);
+  loaded = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (loaded), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (loaded), ==, 640);
+  g_assert_cmpint (cairo_image_surface_get_height (loaded), ==, 360);
+  cairo_surface_destroy (loaded);
+
+  g_assert_true (stride_chart_export (chart, svg, 640, 360, &style, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (svg, &contents, &len, NULL));
+  g_assert_true (g_str_has_prefix (contents, "<?xml"));
+  g_assert_nonnull (strstr (contents, "<svg"));
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_true (stride_chart_export (chart, pdf, 640, 360, &style, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (pdf, &contents, &len, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+
+  g_assert_false (stride_chart_export (chart, bad, 640, 360, &style, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  g_assert_false (stride_chart_export (chart, png, 0, 360, &style, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+
+  g_remove (png);
+  g_remove (svg);
+  g_remove (pdf);
+  g_rmdir (dir);
+  stride_chart_style_clear (&style);
+}
+
+static void
+test_ref (void)
+{
+  StrideChart *chart = stride_chart_new ();
+
+  g_assert_true (stride_chart_ref (chart) == chart);
+  stride_chart_unref (chart);
+  stride_chart_unref (chart);
+}
+
+static void
+test_styles (void)
+{
+  g_autoptr(StrideChart) chart = demo_chart ();
+  StrideChartStyle style;
+  cairo_surface_t *s;
+
+  stride_chart_style_init_high_contrast (&style);
+  style.font_family = g_strdup ("Sans");
+  style.font_size = 11;
+  g_assert_true (style.high_contrast);
+  s = render (chart, 800, 400, &style);
+  save_png (s, "test-high-contrast.png");
+  g_assert_true (pixel_is (s, 0, 0, &style.background, &style.background, 0.01));
+  cairo_surface_destroy (s);
+  stride_chart_style_clear (&style);
+  g_assert_null (style.font_family);
+
+  /* A NULL style draws the light preset. */
+  s = render (chart, 200, 100, NULL);
+  cairo_surface_destroy (s);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("TZ", "UTC", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  g_test_set_nonfatal_assertions ();
+
+  out_dir = g_getenv ("STRIDE_CHART_PNG_DIR");
+
+  g_test_add_func ("/charts/render/background", test_background);
+  g_test_add_func ("/charts/render/line", test_line_pixels);
+  g_test_add_func ("/charts/render/pace-inverted", test_pace_inverted);
+  g_test_add_func ("/charts/render/outlier", test_outlier_clamped);
+  g_test_add_func ("/charts/render/band", test_band_rows);
+  g_test_add_func ("/charts/render/stacked-bars", test_stacked_bars);
+  g_test_add_func ("/charts/render/empty", test_empty_text);
+  g_test_add_func ("/charts/render/styles", test_styles);
+  g_test_add_func ("/charts/pick", test_pick);
+  g_test_add_func ("/charts/describe", test_describe);
+  g_test_add_func ("/charts/export", test_export);
+  g_test_add_func ("/charts/ref", test_ref);
+
+  return g_test_run ();
+}

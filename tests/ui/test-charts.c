@@ -1,0 +1,493 @@
+/* test-charts.c — the Charts page and its chart widget, under Xvfb.
+ *
+ * Copyright 2026 The StrideStrong authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "stride-chart-data.h"
+#include "stride-chart-view.h"
+#include "stride-charts-page.h"
+#include "stride-demo-writer.h"
+#include "stride-store.h"
+#include "stride-window.h"
+
+#include "ui-test-util.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  with_demo)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("stride-charts-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "journal.db", NULL);
+
+  if (GPOINTER_TO_INT (with_demo))
+    {
+      g_autoptr(StrideStore) store = stride_store_open (fixture->path, &error);
+
+      g_assert_no_error (error);
+      /* Ranges count back from today: the demo must end today too. */
+      g_assert_true (stride_demo_write (store, 1, stride_today_julian (), &error));
+      g_assert_no_error (error);
+    }
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static gboolean
+page_is_idle (gpointer data)
+{
+  StrideChartsPage *page = data;
+
+  return gtk_widget_get_mapped (GTK_WIDGET (page)) && !stride_charts_page_is_loading (page);
+}
+
+static gboolean
+view_is_allocated (gpointer data)
+{
+  return gtk_widget_get_width (data) > 100 && gtk_widget_get_height (data) > 100;
+}
+
+/* The window on @path, showing the Charts page, once its first query is
+ * done. */
+static StrideChartsPage *
+open_charts (const char    *path,
+             StrideWindow **window_out)
+{
+  StrideWindow *window = g_object_new (STRIDE_TYPE_WINDOW, NULL);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *stack;
+  GtkWidget *page;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
+  stride_window_open_journal (window, path, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+
+  stack = find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
+  g_assert_nonnull (stack);
+  g_assert_nonnull (adw_view_stack_get_child_by_name (ADW_VIEW_STACK (stack), "charts"));
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "charts");
+
+  page = find_descendant (GTK_WIDGET (window), STRIDE_TYPE_CHARTS_PAGE);
+  g_assert_nonnull (page);
+  g_assert_true (wait_for (page_is_idle, page));
+
+  *window_out = window;
+  return STRIDE_CHARTS_PAGE (page);
+}
+
+static void
+show_kind (StrideChartsPage *page,
+           StrideChartKind   kind)
+{
+  stride_charts_page_set_kind (page, kind);
+  g_assert_cmpint (stride_charts_page_get_kind (page), ==, kind);
+  g_assert_true (wait_for (page_is_idle, page));
+}
+
+static void
+test_each_chart_builds (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  StrideWindow *window;
+  StrideChartsPage *page = open_charts (fixture->path, &window);
+  StrideChartView *view = stride_charts_page_get_view (page);
+
+  g_assert_false (stride_charts_page_is_empty (page));
+
+  for (StrideChartKind kind = 0; kind < STRIDE_N_CHART_KINDS; kind++)
+    {
+      const StrideChartInfo *info;
+
+      stride_charts_page_set_range (page, STRIDE_CHART_RANGE_1_YEAR);
+      show_kind (page, kind);
+      info = stride_charts_page_get_info (page);
+
+      g_test_message ("%s: %u series, %u points", stride_chart_kind_to_id (kind),
+                      info->n_series, info->n_points);
+      g_assert_cmpuint (info->n_series, >=, kind == STRIDE_CHART_KIND_RUN ? 2 : 3);
+      g_assert_cmpuint (info->n_points, >, 20);
+      g_assert_nonnull (stride_chart_view_get_chart (view));
+      /* Screen readers get the chart in words. */
+      g_assert_nonnull (stride_chart_view_get_description (view));
+      g_assert_cmpuint (strlen (stride_chart_view_get_description (view)), >, 10);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_range_changes_points (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  StrideWindow *window;
+  StrideChartsPage *page = open_charts (fixture->path, &window);
+  guint32 today = stride_today_julian ();
+
+  for (StrideChartKind kind = 0; kind < STRIDE_N_CHART_KINDS; kind++)
+    {
+      guint all;
+      guint month;
+      guint custom;
+      double all_span;
+      double month_span;
+
+      if (kind == STRIDE_CHART_KIND_RUN)
+        continue;
+
+      show_kind (page, kind);
+      stride_charts_page_set_range (page, STRIDE_CHART_RANGE_ALL);
+      g_assert_true (wait_for (page_is_idle, page));
+      all = stride_charts_page_get_info (page)->n_points;
+      all_span = stride_charts_page_get_info (page)->x_to - stride_charts_page_get_info (page)->x_from;
+
+      stride_charts_page_set_range (page, STRIDE_CHART_RANGE_4_WEEKS);
+      g_assert_cmpint (stride_charts_page_get_range (page), ==, STRIDE_CHART_RANGE_4_WEEKS);
+      g_assert_true (wait_for (page_is_idle, page));
+      month = stride_charts_page_get_info (page)->n_points;
+      month_span = stride_charts_page_get_info (page)->x_to - stride_charts_page_get_info (page)->x_from;
+
+      g_assert_cmpuint (month, >, 0);
+      g_assert_cmpuint (month, <, all);
+      g_assert_cmpfloat_with_epsilon (month_span, 28 * 86400.0, 3600 * 2);
+      g_assert_cmpfloat (month_span, <, all_span);
+
+      /* A custom range of two months in the middle of the year. */
+      stride_charts_page_set_custom_range (page, today - 200, today - 140);
+      g_assert_cmpint (stride_charts_page_get_range (page), ==, STRIDE_CHART_RANGE_CUSTOM);
+      g_assert_true (wait_for (page_is_idle, page));
+      custom = stride_charts_page_get_info (page)->n_points;
+      g_assert_cmpuint (custom, >, 0);
+      g_assert_cmpuint (custom, <, all);
+      g_assert_cmpfloat_with_epsilon (stride_charts_page_get_info (page)->x_to
+                                      - stride_charts_page_get_info (page)->x_from,
+                                      61 * 86400.0, 3600 * 2);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_hover_readout (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  StrideWindow *window;
+  StrideChartsPage *page = open_charts (fixture->path, &window);
+  StrideChartView *view = stride_charts_page_get_view (page);
+  gboolean found = FALSE;
+  int width;
+  int height;
+
+  stride_charts_page_set_range (page, STRIDE_CHART_RANGE_3_MONTHS);
+  show_kind (page, STRIDE_CHART_KIND_LOAD);
+  g_assert_true (wait_for (view_is_allocated, view));
+  width = gtk_widget_get_width (GTK_WIDGET (view));
+  height = gtk_widget_get_height (GTK_WIDGET (view));
+
+  /* Sweep the plot until the pointer is near a value. */
+  for (int y = height / 5; y < height && !found; y += 8)
+    for (int x = width / 10; x < width && !found; x += 6)
+      found = stride_chart_view_hover (view, x, y);
+
+  g_assert_true (found);
+  g_assert_nonnull (stride_chart_view_get_readout (view));
+  g_test_message ("read-out: %s", stride_chart_view_get_readout (view));
+  /* A date and a number. */
+  g_assert_true (g_regex_match_simple ("20[0-9][0-9]", stride_chart_view_get_readout (view), 0, 0));
+  g_assert_true (g_regex_match_simple ("[0-9]", stride_chart_view_get_readout (view), 0, 0));
+
+  stride_chart_view_unhover (view);
+  g_assert_null (stride_chart_view_get_readout (view));
+
+  /* Far away from everything: nothing to read. */
+  g_assert_false (stride_chart_view_hover (view, -500, -500));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_zoom_and_pan (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  StrideWindow *window;
+  StrideChartsPage *page = open_charts (fixture->path, &window);
+  StrideChartView *view = stride_charts_page_get_view (page);
+  g_autofree char *description = NULL;
+  double base_from;
+  double base_to;
+  double from;
+  double to;
+
+  stride_charts_page_set_range (page, STRIDE_CHART_RANGE_1_YEAR);
+  show_kind (page, STRIDE_CHART_KIND_PACE);
+  g_assert_true (wait_for (view_is_allocated, view));
+
+  stride_chart_view_get_visible_range (view, &base_from, &base_to);
+  g_assert_cmpfloat (base_to - base_from, >, 300 * 86400.0);
+  description = g_strdup (stride_chart_view_get_description (view));
+
+  /* Zoom in around the middle: half the span, same middle. */
+  stride_chart_view_zoom (view, 0.5, -1);
+  stride_chart_view_get_visible_range (view, &from, &to);
+  g_assert_cmpfloat_with_epsilon (to - from, (base_to - base_from) / 2, 1);
+  g_assert_cmpfloat_with_epsilon ((from + to) / 2, (base_from + base_to) / 2, 1);
+
+  /* Pan earlier by a fifth. */
+  stride_chart_view_pan (view, -0.2);
+  {
+    double panned_from;
+    double panned_to;
+
+    stride_chart_view_get_visible_range (view, &panned_from, &panned_to);
+    g_assert_cmpfloat_with_epsilon (panned_from, from - (to - from) * 0.2, 1);
+    g_assert_cmpfloat_with_epsilon (panned_to - panned_from, to - from, 1);
+    from = panned_from;
+    to = panned_to;
+  }
+
+  /* Never past the start of the range. */
+  for (int i = 0; i < 20; i++)
+    stride_chart_view_pan (view, -0.5);
+  stride_chart_view_get_visible_range (view, &from, &to);
+  g_assert_cmpfloat_with_epsilon (from, base_from, 1);
+
+  /* Zoom around a pointer near the left edge keeps that side in place. */
+  stride_chart_view_reset (view);
+  stride_chart_view_zoom (view, 0.25, gtk_widget_get_width (GTK_WIDGET (view)) * 0.1);
+  stride_chart_view_get_visible_range (view, &from, &to);
+  g_assert_cmpfloat_with_epsilon (to - from, (base_to - base_from) / 4, 1);
+  g_assert_cmpfloat (from, <, base_from + (base_to - base_from) * 0.2);
+
+  /* The keyboard's actions: + zooms in, Home resets. */
+  stride_chart_view_reset (view);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.zoom-in", NULL));
+  stride_chart_view_get_visible_range (view, &from, &to);
+  g_assert_cmpfloat (to - from, <, base_to - base_from);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.pan-left", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.reset", NULL));
+  stride_chart_view_get_visible_range (view, &from, &to);
+  g_assert_cmpfloat_with_epsilon (from, base_from, 1);
+  g_assert_cmpfloat_with_epsilon (to, base_to, 1);
+  /* Zooming out never goes past the whole range. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.zoom-out", NULL));
+  stride_chart_view_get_visible_range (view, &from, &to);
+  g_assert_cmpfloat_with_epsilon (to - from, base_to - base_from, 1);
+
+  /* Back to the whole range, back to the same words. */
+  g_assert_cmpstr (stride_chart_view_get_description (view), ==, description);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+check_magic (const char *path,
+             const char *magic,
+             gsize       length)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize size = 0;
+
+  g_file_get_contents (path, &contents, &size, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (size, >, 500);
+  g_assert_cmpmem (contents, length, magic, length);
+}
+
+static void
+test_export (Fixture       *fixture,
+             gconstpointer  data)
+{
+  StrideWindow *window;
+  StrideChartsPage *page = open_charts (fixture->path, &window);
+
+  for (StrideChartKind kind = 0; kind < STRIDE_N_CHART_KINDS; kind++)
+    {
+      const char *id = stride_chart_kind_to_id (kind);
+      g_autofree char *png_name = g_strdup_printf ("%s.png", id);
+      g_autofree char *svg_name = g_strdup_printf ("%s.svg", id);
+      g_autofree char *pdf_name = g_strdup_printf ("%s.pdf", id);
+      g_autofree char *png = g_build_filename (fixture->dir, png_name, NULL);
+      g_autofree char *svg = g_build_filename (fixture->dir, svg_name, NULL);
+      g_autofree char *pdf = g_build_filename (fixture->dir, pdf_name, NULL);
+      g_autoptr(GError) error = NULL;
+
+      show_kind (page, kind);
+      g_assert_true (stride_charts_page_export (page, png, STRIDE_CHART_EXPORT_WIDTH,
+                                                STRIDE_CHART_EXPORT_HEIGHT, &error));
+      g_assert_no_error (error);
+      g_assert_true (stride_charts_page_export (page, svg, 800, 400, &error));
+      g_assert_no_error (error);
+      g_assert_true (stride_charts_page_export (page, pdf, 1600, 800, &error));
+      g_assert_no_error (error);
+
+      check_magic (png, "\x89PNG\r\n\x1a\n", 8);
+      check_magic (pdf, "%PDF-", 5);
+      {
+        g_autofree char *contents = NULL;
+
+        g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+        g_assert_nonnull (strstr (contents, "<svg"));
+      }
+
+      /* PNG at the size asked for: width and height in the IHDR chunk. */
+      {
+        g_autofree guchar *contents = NULL;
+        gsize size;
+
+        g_assert_true (g_file_get_contents (png, (char **) &contents, &size, NULL));
+        g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (contents + 16)), ==, 1200);
+        g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (contents + 20)), ==, 600);
+      }
+    }
+
+  /* An unknown format is refused. */
+  {
+    g_autofree char *jpg = g_build_filename (fixture->dir, "chart.jpg", NULL);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (stride_charts_page_export (page, jpg, 1200, 600, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_run_chooser (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  StrideWindow *window;
+  StrideChartsPage *page = open_charts (fixture->path, &window);
+  g_autoptr(GArray) tracked = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 latest;
+  gint64 second;
+
+  show_kind (page, STRIDE_CHART_KIND_RUN);
+  g_assert_cmpuint (stride_charts_page_get_n_runs (page), >=, 2);
+
+  {
+    g_autoptr(StrideStore) store = stride_store_open (fixture->path, &error);
+
+    g_assert_no_error (error);
+    tracked = stride_chart_data_list_tracked_runs (store, 2, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (tracked->len, ==, 2);
+  latest = g_array_index (tracked, StrideRunSummary, 0).id;
+  second = g_array_index (tracked, StrideRunSummary, 1).id;
+  g_assert_cmpint (g_array_index (tracked, StrideRunSummary, 0).start_utc, >,
+                   g_array_index (tracked, StrideRunSummary, 1).start_utc);
+
+  /* The most recent run with a track by default, another when chosen. */
+  g_assert_cmpint (stride_charts_page_get_info (page)->activity_id, ==, latest);
+  stride_charts_page_set_run (page, second);
+  g_assert_true (wait_for (page_is_idle, page));
+  g_assert_cmpint (stride_charts_page_get_info (page)->activity_id, ==, second);
+  g_assert_cmpuint (stride_charts_page_get_info (page)->n_points, >, 100);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_empty_journal (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  StrideWindow *window;
+  StrideChartsPage *page = open_charts (fixture->path, &window);
+
+  g_assert_true (stride_charts_page_is_empty (page));
+  /* The status page, not an empty chart. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_first_child (GTK_WIDGET (page)))),
+                   ==, "empty");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The builders the command line uses, without a window. */
+static void
+test_data_builders (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrideStore) store = stride_store_open (fixture->path, &error);
+  guint32 julian = 0;
+  StrideChartKind kind;
+
+  g_assert_no_error (error);
+
+  for (kind = 0; kind < STRIDE_N_CHART_KINDS; kind++)
+    {
+      StrideChartRequest request;
+      StrideChartInfo info;
+      g_autoptr(StrideChart) chart = NULL;
+
+      stride_chart_request_init (&request, kind);
+      chart = stride_chart_data_build (store, &request, &info, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (chart);
+      g_assert_cmpuint (info.n_series, >, 0);
+    }
+
+  g_assert_true (stride_chart_data_parse_date ("2026-02-28", &julian));
+  g_assert_false (stride_chart_data_parse_date ("2026-02-30", &julian));
+  g_assert_false (stride_chart_data_parse_date ("2026-2-3", &julian));
+  g_assert_false (stride_chart_data_parse_date ("yesterday", &julian));
+  g_assert_false (stride_chart_data_parse_date ("2026-13-01", &julian));
+
+  g_assert_true (stride_chart_kind_from_id ("load", &kind));
+  g_assert_cmpint (kind, ==, STRIDE_CHART_KIND_LOAD);
+  g_assert_false (stride_chart_kind_from_id ("hq", &kind));
+  g_assert_false (stride_chart_kind_from_id ("run", &kind));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_test_init (&argc, &argv);
+
+  g_test_add ("/ui/charts/each-chart-builds", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_setup, test_each_chart_builds, fixture_teardown);
+  g_test_add ("/ui/charts/range-changes-points", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_setup, test_range_changes_points, fixture_teardown);
+  g_test_add ("/ui/charts/hover-readout", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_setup, test_hover_readout, fixture_teardown);
+  g_test_add ("/ui/charts/zoom-and-pan", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_setup, test_zoom_and_pan, fixture_teardown);
+  g_test_add ("/ui/charts/export", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_setup, test_export, fixture_teardown);
+  g_test_add ("/ui/charts/run-chooser", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_setup, test_run_chooser, fixture_teardown);
+  g_test_add ("/ui/charts/empty-journal", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_setup, test_empty_journal, fixture_teardown);
+  g_test_add ("/ui/charts/data-builders", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_setup, test_data_builders, fixture_teardown);
+
+  return g_test_run ();
+}
