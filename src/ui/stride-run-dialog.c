@@ -48,6 +48,7 @@ struct _StrideRunDialog
   GtkCalendar   *calendar;
   GtkMenuButton *date_button;
   GtkWidget     *delete_button;
+  GtkWidget     *chart_button;
   AdwEntryRow   *distance_row;
   AdwEntryRow   *duration_row;
   AdwEntryRow   *pace_row;
@@ -95,6 +96,7 @@ enum {
   SAVED,
   DELETE_REQUESTED,
   PAIN_DIALOG_OPENED,
+  SHOW_CHART_REQUESTED,
   N_SIGNALS
 };
 
@@ -1041,6 +1043,19 @@ load_details (StrideRunDialog *self)
   set_text_quietly (self, self->notes_row, self->activity.notes ? self->activity.notes : "");
 }
 
+/* A run recorded with GPS can be looked at on the Charts page. */
+static gboolean
+has_track (StrideRunDialog *self)
+{
+  g_autoptr(GArray) points = NULL;
+
+  if (self->activity.sport != STRIDE_SPORT_RUN)
+    return FALSE;
+
+  points = stride_store_list_trackpoints (self->store, self->activity.id, NULL);
+  return points != NULL && points->len > 1;
+}
+
 static void
 load_run (StrideRunDialog *self,
           gint64           id)
@@ -1090,6 +1105,17 @@ load_run (StrideRunDialog *self,
   gtk_window_set_title (GTK_WINDOW (self), self->activity.sport == STRIDE_SPORT_RUN
                                            ? _("Edit Run") : _("Edit Activity"));
   gtk_widget_set_visible (self->delete_button, TRUE);
+  gtk_widget_set_visible (self->chart_button, has_track (self));
+}
+
+static void
+show_chart_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  StrideRunDialog *self = STRIDE_RUN_DIALOG (widget);
+  g_signal_emit (self, signals[SHOW_CHART_REQUESTED], 0, self->activity.id);
+  gtk_window_close (GTK_WINDOW (self));
 }
 
 /* GObject */
@@ -1160,6 +1186,13 @@ stride_run_dialog_class_init (StrideRunDialogClass *klass)
   signals[PAIN_DIALOG_OPENED] = g_signal_new ("pain-dialog-opened", G_TYPE_FROM_CLASS (klass),
                                               G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                               G_TYPE_NONE, 1, STRIDE_TYPE_PAIN_DIALOG);
+  /**
+   * StrideRunDialog::show-chart-requested:
+   * @id: the run to show on the Charts page
+   */
+  signals[SHOW_CHART_REQUESTED] = g_signal_new ("show-chart-requested", G_TYPE_FROM_CLASS (klass),
+                                                G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                                G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/stride-run-dialog.ui");
@@ -1167,6 +1200,8 @@ stride_run_dialog_class_init (StrideRunDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StrideRunDialog, calendar);
   gtk_widget_class_bind_template_child (widget_class, StrideRunDialog, date_button);
   gtk_widget_class_bind_template_child (widget_class, StrideRunDialog, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, StrideRunDialog, chart_button);
+  gtk_widget_class_install_action (widget_class, "run-dialog.show-chart", NULL, show_chart_action);
   gtk_widget_class_bind_template_child (widget_class, StrideRunDialog, details_error_label);
   gtk_widget_class_bind_template_child (widget_class, StrideRunDialog, distance_row);
   gtk_widget_class_bind_template_child (widget_class, StrideRunDialog, duration_row);

@@ -699,6 +699,15 @@ present_editor (StrideWindow *self,
 }
 
 static void
+show_run_chart_cb (StrideWindow *self,
+                   gint64        id)
+{
+  stride_charts_page_set_kind (self->charts_page, STRIDE_CHART_KIND_RUN);
+  stride_charts_page_set_run (self->charts_page, id);
+  adw_view_stack_set_visible_child_name (self->stack, "charts");
+}
+
+static void
 pain_dialog_opened_cb (StrideWindow     *self,
                        StridePainDialog *pain)
 {
@@ -733,6 +742,8 @@ open_entry_editor (StrideWindow      *self,
           /* "Any pain?" opens a pain entry once the run is saved. */
           g_signal_connect_object (run, "pain-dialog-opened",
                                    G_CALLBACK (pain_dialog_opened_cb), self, G_CONNECT_SWAPPED);
+          g_signal_connect_object (run, "show-chart-requested",
+                                   G_CALLBACK (show_run_chart_cb), self, G_CONNECT_SWAPPED);
           present_editor (self, GTK_WINDOW (run), G_CALLBACK (activity_delete_requested_cb));
         }
       break;

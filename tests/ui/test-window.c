@@ -14,6 +14,7 @@
 #include "stride-journal-model.h"
 #include "stride-journal-page.h"
 #include "stride-journal-row.h"
+#include "stride-charts-page.h"
 #include "stride-run-dialog.h"
 #include "stride-store.h"
 #include "stride-window.h"
@@ -604,9 +605,21 @@ test_activate_opens_editor (Fixture       *fixture,
   g_signal_emit_by_name (list, "activate", position);
   g_assert_true (wait_for (run_dialog_shown, NULL));
 
+  /* A recent demo run has a GPS track: its dialog leads to its pace chart. */
   for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
     if (STRIDE_IS_RUN_DIALOG (l->data))
-      gtk_window_destroy (l->data);
+      g_assert_true (gtk_widget_activate_action (l->data, "run-dialog.show-chart", NULL));
+  {
+    GtkWidget *charts = find_descendant (GTK_WIDGET (window), STRIDE_TYPE_CHARTS_PAGE);
+    AdwViewStack *stack = ADW_VIEW_STACK (find_descendant (GTK_WIDGET (window),
+                                                           ADW_TYPE_VIEW_STACK));
+
+    g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "charts");
+    g_assert_cmpint (stride_charts_page_get_kind (STRIDE_CHARTS_PAGE (charts)), ==,
+                     STRIDE_CHART_KIND_RUN);
+  }
+  g_assert_false (run_dialog_shown (NULL));
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
