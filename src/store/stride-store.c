@@ -1988,6 +1988,9 @@ add_measurement_write (StrideStore  *self,
   return TRUE;
 }
 
+static gboolean validate_measurement_entry (const StrideMeasurement  *m,
+                                            GError                  **error);
+
 gboolean
 stride_store_add_measurement (StrideStore        *self,
                               StrideMeasurement  *measurement,
@@ -1997,18 +2000,10 @@ stride_store_add_measurement (StrideStore        *self,
   g_return_val_if_fail (measurement != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_writable (self, error)
-      || !check_date (measurement->date, TRUE, error)
-      || !check_text (measurement->test, TRUE, _("The test is missing."), error)
-      || !check_text (measurement->method, FALSE, NULL, error)
-      || !check_enum (measurement->side, STRIDE_N_SIDES,
-                      _("Unknown side (expected left, right or both)."), error)
-      || !check_text (measurement->unit, FALSE, NULL, error)
-      || !check_text (measurement->notes, FALSE, NULL, error))
+  /* The same rules as a day replaced from the test form, so that every
+   * measurement in a journal can be written back (undo, editing a day). */
+  if (!check_writable (self, error) || !validate_measurement_entry (measurement, error))
     return FALSE;
-
-  if (!isfinite (measurement->value))
-    return set_invalid (error, _("The measured value is not a number."));
 
   return run_add (self, add_measurement_write, measurement, &measurement->id, error);
 }
@@ -2149,8 +2144,8 @@ stride_store_add_shoe (StrideStore  *self,
 
 /* Edits of records other than activities */
 
-/* The stricter rules of a measurement entered in the journal's test form:
- * every field the Balance page needs is there. */
+/* A measurement has every field the Balance page needs: test, method,
+ * side, a value above zero and its unit. */
 static gboolean
 validate_measurement_entry (const StrideMeasurement  *m,
                             GError                  **error)

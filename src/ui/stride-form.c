@@ -26,6 +26,20 @@ local_noon (guint32 julian)
                                 g_date_get_day (&date), 12, 0, 0);
 }
 
+GTimeZone *
+stride_form_zone_for_entry (gint64 start_utc,
+                            int    offset_s)
+{
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  g_autoptr(GDateTime) stored = g_date_time_new_from_unix_utc (start_utc);
+  g_autoptr(GDateTime) there = stored != NULL ? g_date_time_to_timezone (stored, local) : NULL;
+
+  if (there != NULL && g_date_time_get_utc_offset (there) / G_USEC_PER_SEC == offset_s)
+    return g_steal_pointer (&local);
+
+  return g_time_zone_new_offset (offset_s);
+}
+
 guint32
 stride_form_julian_of (GDateTime *date_time)
 {

@@ -18,6 +18,12 @@ G_BEGIN_DECLS
 
 /* Dates: Julian days, shown at local noon (a time every day has). */
 guint32           stride_form_julian_of               (GDateTime        *date_time);
+/* The zone in which to read a date and time typed for an entry stored at
+ * @start_utc with @offset_s: the computer's own zone when it had that
+ * offset then (so a moved date follows daylight saving), otherwise the
+ * entry's fixed offset (it was logged elsewhere). */
+GTimeZone        *stride_form_zone_for_entry          (gint64            start_utc,
+                                                       int               offset_s);
 char             *stride_form_format_day              (guint32           julian,
                                                        const char       *format)
                   G_GNUC_WARN_UNUSED_RESULT;

@@ -376,15 +376,16 @@ stride_run_check_time_of_day (const char  *text,
 /* Dates */
 
 static GDateTime *
-local_date_time (guint32 julian,
-                 int     minutes)
+local_date_time (GTimeZone *zone,
+                 guint32    julian,
+                 int        minutes)
 {
   GDate date;
 
   g_date_clear (&date, 1);
   g_date_set_julian (&date, julian);
-  return g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
-                                g_date_get_day (&date), minutes / 60, minutes % 60, 0);
+  return g_date_time_new (zone, g_date_get_year (&date), g_date_get_month (&date),
+                          g_date_get_day (&date), minutes / 60, minutes % 60, 0);
 }
 
 static char *
@@ -633,8 +634,10 @@ check_combination (StrideRunDialog *self,
       *bad_field = FIELD_DISTANCE;
       return g_strdup (_("A distance over 1000 km is not plausible — check duration and pace"));
     }
-  if (!stride_run_check_pace (q[FIELD_DISTANCE].value, q[FIELD_PACE].value, self->pace_units,
-                              &error))
+  /* World records are a running thing: a ride is faster than any run. */
+  if (self->activity.sport == STRIDE_SPORT_RUN
+      && !stride_run_check_pace (q[FIELD_DISTANCE].value, q[FIELD_PACE].value, self->pace_units,
+                                 &error))
     {
       *bad_field = FIELD_PACE;
       return g_strdup (error->message);
@@ -676,7 +679,10 @@ validate_amounts (StrideRunDialog *self,
     }
   show_messages (self->amount_error_label, messages);
 
-  return ok && q[FIELD_DISTANCE].value > 0.0 && q[FIELD_DURATION].value > 0.0;
+  /* A run needs its distance; other sports (a swim, a gym class) may have
+   * only a duration. */
+  return ok && q[FIELD_DURATION].value > 0.0
+         && (q[FIELD_DISTANCE].value > 0.0 || self->activity.sport != STRIDE_SPORT_RUN);
 }
 
 static gboolean
@@ -715,11 +721,21 @@ validate (StrideRunDialog *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "run-dialog.save", self->valid);
 }
 
+/* Once something is typed, leaving for the chart would lose it. */
+static void
+mark_edited (StrideRunDialog *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "run-dialog.show-chart", FALSE);
+}
+
 static void
 field_changed_cb (StrideRunDialog *self)
 {
-  if (!self->updating)
-    validate (self);
+  if (self->updating)
+    return;
+
+  mark_edited (self);
+  validate (self);
 }
 
 static void
@@ -731,6 +747,7 @@ quantity_changed_cb (StrideRunDialog *self,
   if (self->updating)
     return;
 
+  mark_edited (self);
   for (guint f = 0; f < N_FIELDS; f++)
     {
       Quantity *q = &self->quantities[f];
@@ -760,6 +777,7 @@ start_time (StrideRunDialog *self,
             gint64          *start_utc,
             int             *tz_offset_s)
 {
+  g_autoptr(GTimeZone) zone = NULL;
   g_autoptr(GDateTime) local = NULL;
 
   /* An untouched date and time keep the stored seconds and time zone. */
@@ -771,7 +789,11 @@ start_time (StrideRunDialog *self,
       return;
     }
 
-  local = local_date_time (self->date, self->minutes);
+  /* An edited run is read in the zone it was logged in. */
+  zone = self->activity.id != 0
+         ? stride_form_zone_for_entry (self->activity.start_utc, self->activity.tz_offset_s)
+         : g_time_zone_new_local ();
+  local = local_date_time (zone, self->date, self->minutes);
   *start_utc = g_date_time_to_unix (local);
   *tz_offset_s = (int) (g_date_time_get_utc_offset (local) / G_USEC_PER_SEC);
 }

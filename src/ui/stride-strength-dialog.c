@@ -1048,11 +1048,14 @@ load_session (StrideStrengthDialog *self)
       show_banner (self, text);
       self->blocked = TRUE;
       gtk_widget_set_visible (self->delete_button, FALSE);
+      /* The form still shows a date, today's, though it can't be saved. */
+      self->date = stride_today_julian ();
+      show_date (self);
       return;
     }
 
   g_clear_pointer (&self->zone, g_time_zone_unref);
-  self->zone = g_time_zone_new_offset (self->original.tz_offset_s);
+  self->zone = stride_form_zone_for_entry (self->original.start_utc, self->original.tz_offset_s);
   utc = g_date_time_new_from_unix_utc (self->original.start_utc);
   local = g_date_time_to_timezone (utc, self->zone);
   self->date = stride_form_julian_of (local);

@@ -1272,11 +1272,9 @@ write_measurements (StrideTestDialog  *self,
         }
     }
 
+  /* A failed commit has rolled back already. */
   if (!stride_store_commit (self->store, error))
-    {
-      stride_store_rollback (self->store);
-      return FALSE;
-    }
+    return FALSE;
 
   return TRUE;
 }

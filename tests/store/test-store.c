@@ -538,8 +538,8 @@ test_every_enum_id (TestDir       *fixture,
     {
       StrideActivity a = test_run (1600000000 + side);
       StrideStrengthSet set = { 0, 0, squat, side, 5, 60, 0, 0 };
-      StrideMeasurement m = { 0, test_julian (2026, 2,
-                                              1), (char *) "hop", NULL, side, 1, NULL, NULL };
+      StrideMeasurement m = { 0, test_julian (2026, 2, 1), (char *) "hop", (char *) "field",
+                              side, 1, (char *) "cm", NULL };
       StridePainEntry p = { 0, test_julian (2026, 2, 1), (char *) "hip", side, 2, NULL };
 
       g_assert_true (stride_store_add_activity (store, &a, &set, 1, NULL, 0, NULL, 0, &error));
@@ -663,6 +663,17 @@ test_validation (TestDir       *fixture,
   INVALID (stride_store_add_measurement (store, &m, &error));
   m.test = (char *) "hop";
   m.value = INFINITY;
+  INVALID (stride_store_add_measurement (store, &m, &error));
+  /* Every measurement has what the Balance page needs (and what an edit
+   * or an undo writes back): a method, a unit and a value above zero. */
+  m.value = 150;
+  m.unit = (char *) "cm";
+  INVALID (stride_store_add_measurement (store, &m, &error));
+  m.method = (char *) STRIDE_METHOD_FIELD;
+  m.unit = NULL;
+  INVALID (stride_store_add_measurement (store, &m, &error));
+  m.unit = (char *) "cm";
+  m.value = 0;
   INVALID (stride_store_add_measurement (store, &m, &error));
 
   plan = (StridePlanEntry) { 0 };
