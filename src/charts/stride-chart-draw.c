@@ -723,6 +723,62 @@ outlier_mark (cairo_t *cr,
   cairo_close_path (cr);
 }
 
+/* Bars narrower than two pixels (ten years of days at 1200 px) are drawn
+ * as one box per pixel column, from the highest bar top to the lowest bar
+ * bottom in it: the same pixels, but a cost that follows the width of the
+ * chart instead of the number of bars. */
+static gboolean
+draw_dense_bars (const StrideChartLayout *layout,
+                 const StrideSeries      *s,
+                 guint                    b,
+                 guint                    e,
+                 cairo_t                 *cr)
+{
+  g_autofree double *tops = NULL;
+  g_autofree double *bottoms = NULL;
+  double bar_px = _stride_chart_map_x (layout, s->points[b].x + s->width_s)
+                  - _stride_chart_map_x (layout, s->points[b].x);
+  guint n_columns;
+
+  if (e <= b || !(bar_px < 2) || layout->right <= layout->left)
+    return FALSE;
+
+  n_columns = (guint) ceil (layout->right - layout->left) + 1;
+  tops = g_new (double, n_columns);
+  bottoms = g_new (double, n_columns);
+  for (guint c = 0; c < n_columns; c++)
+    {
+      tops[c] = INFINITY;
+      bottoms[c] = -INFINITY;
+    }
+
+  for (guint j = b; j < e; j++)
+    {
+      const StrideChartPoint *p = &s->points[j];
+      double base = s->base != NULL ? s->base[j] : 0;
+      double x = _stride_chart_map_x (layout, p->x) - layout->left;
+      double ya;
+      double yb;
+      guint c;
+
+      if (!isfinite (p->y) || p->y == 0 || !isfinite (x) || x < 0 || x >= n_columns)
+        continue;
+
+      c = (guint) x;
+      ya = _stride_chart_map_y (layout, s->side, base, NULL);
+      yb = _stride_chart_map_y (layout, s->side, base + p->y, NULL);
+      tops[c] = MIN (tops[c], MIN (ya, yb));
+      bottoms[c] = MAX (bottoms[c], MAX (ya, yb));
+    }
+
+  for (guint c = 0; c < n_columns; c++)
+    if (bottoms[c] > tops[c])
+      cairo_rectangle (cr, layout->left + c, tops[c], 1, bottoms[c] - tops[c]);
+  cairo_fill (cr);
+
+  return TRUE;
+}
+
 static void
 draw_bars (const StrideChartLayout *layout,
            const StrideSeries      *s,
@@ -736,6 +792,9 @@ draw_bars (const StrideChartLayout *layout,
   visible_slice (s, layout->x0, layout->x1, &b, &e);
   set_color (cr, series_color (style, s->color), 1);
   zero_y = 0;
+
+  if (draw_dense_bars (layout, s, b, e, cr))
+    return;
 
   for (guint j = b; j < e; j++)
     {
