@@ -261,15 +261,15 @@ load_thread (GTask        *task,
 }
 
 static char *
-run_label (const StrideRunSummary *run)
+run_label (const StrideRunSummary *run,
+           StrideUnitSystem        units)
 {
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (run->start_utc);
   g_autoptr(GTimeZone) zone = g_time_zone_new_offset (run->tz_offset_s);
   g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, zone);
   /* Translators: a strftime format for a run in the "One Run" list */
   g_autofree char *day = g_date_time_format (local, _("%a %-d %b %Y"));
-  g_autofree char *distance = stride_units_format_distance (run->distance_m,
-                                                            STRIDE_UNITS_METRIC);
+  g_autofree char *distance = stride_units_format_distance (run->distance_m, units);
 
   /* Translators: "Tue 3 Nov 2026 · Tempo Run · 10.2 km" */
   return g_strdup_printf (_("%s · %s · %s"), day, stride_label_for_run_type (run->run_type),
@@ -291,7 +291,7 @@ fill_run_list (StrideChartsPage *self,
     {
       const StrideRunSummary *run = &g_array_index (tracked, StrideRunSummary, i);
 
-      g_ptr_array_add (labels, run_label (run));
+      g_ptr_array_add (labels, run_label (run, units_of (self, "unit-system", "imperial")));
       if (run->id == shown)
         selected = i;
     }
