@@ -736,11 +736,15 @@ draw_dense_bars (const StrideChartLayout *layout,
 {
   g_autofree double *tops = NULL;
   g_autofree double *bottoms = NULL;
-  double bar_px = _stride_chart_map_x (layout, s->points[b].x + s->width_s)
-                  - _stride_chart_map_x (layout, s->points[b].x);
+  double bar_px;
   guint n_columns;
 
-  if (e <= b || !(bar_px < 2) || layout->right <= layout->left)
+  if (e <= b || layout->right <= layout->left)
+    return FALSE;
+
+  bar_px = _stride_chart_map_x (layout, s->points[b].x + s->width_s)
+           - _stride_chart_map_x (layout, s->points[b].x);
+  if (!(bar_px < 2))
     return FALSE;
 
   n_columns = (guint) ceil (layout->right - layout->left) + 1;
