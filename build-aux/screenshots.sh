@@ -43,6 +43,13 @@ shoot ()
   echo "$out/$name.png"
 }
 
+# The Charts page: a settings file that opens on it.
+charts_config=$(mktemp -d)
+mkdir -p "$charts_config/glib-2.0/settings"
+printf "[com/example/StrideStrong]\nlast-page='charts'\n" > "$charts_config/glib-2.0/settings/keyfile"
+
 shoot journal
 shoot journal-dark ADW_DEBUG_COLOR_SCHEME=prefer-dark
 shoot preferences
+shoot charts GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$charts_config"
+rm -rf "$charts_config"
