@@ -1469,6 +1469,7 @@ stride_chart_draw (StrideChart            *chart,
       chart->last_font = g_strdup (font);
     }
   chart->last_font_size = style->font_size;
+  chart->last_height = height;
   g_mutex_unlock (&chart->lock);
 
   context = _stride_chart_pango_context ();

@@ -90,6 +90,7 @@ struct _StrideChart
   } range_cache[2];
   char           *last_font;
   double          last_font_size;
+  double          last_height;      /* of the last draw, for x_at */
 };
 
 typedef enum

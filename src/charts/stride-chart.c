@@ -638,14 +638,18 @@ stride_chart_x_at (StrideChart *chart,
 {
   PangoContext *context;
   StrideChartLayout layout;
+  double height;
   double result;
 
   g_return_val_if_fail (chart != NULL, 0);
 
   context = _stride_chart_pango_context ();
-  /* The x mapping does not depend on the height beyond the compact
-   * threshold; use a typical one. */
-  if (!layout_like_last_draw (chart, context, width, 400, &layout))
+  /* The plot's margins follow the value labels, whose number follows the
+   * height: map with the height the chart was last drawn at. */
+  g_mutex_lock (&chart->lock);
+  height = chart->last_height > 0 ? chart->last_height : 400;
+  g_mutex_unlock (&chart->lock);
+  if (!layout_like_last_draw (chart, context, width, height, &layout))
     {
       double x0 = 0;
       double x1 = 0;

@@ -134,16 +134,6 @@ stride_chart_data_day_start (guint32 julian,
   return ((gint64) julian - JULIAN_UNIX_EPOCH) * SECONDS_PER_DAY - utc_offset_s;
 }
 
-static guint32
-julian_of_utc (gint64 utc,
-               int    utc_offset_s)
-{
-  gint64 local = utc + utc_offset_s;
-  gint64 days = local >= 0 ? local / SECONDS_PER_DAY : -((-local + SECONDS_PER_DAY - 1) / SECONDS_PER_DAY);
-
-  return (guint32) (days + JULIAN_UNIX_EPOCH);
-}
-
 gboolean
 stride_chart_data_parse_date (const char *text,
                               guint32    *julian)
@@ -479,13 +469,13 @@ build_run_of (StrideChart              *chart,
 
   info->activity_id = id;
   {
-    guint32 day = julian_of_utc (activity->start_utc, activity->tz_offset_s);
-    g_autoptr(GDate) date = g_date_new_julian (day);
-    char text[64];
+    g_autoptr(GTimeZone) zone = g_time_zone_new_offset (activity->tz_offset_s);
+    g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (activity->start_utc);
+    g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, zone);
+    /* Translators: a strftime format for the day of a run in a chart title */
+    g_autofree char *text = g_date_time_format (local, _("%a %-d %b %Y"));
     g_autofree char *title = NULL;
 
-    /* Translators: a strftime format for the day of a run in a chart title */
-    g_date_strftime (text, sizeof text, _("%a %-d %b %Y"), date);
     /* Translators: chart title, "Tempo Run, Tue 3 Nov 2026" */
     title = g_strdup_printf (_("%s, %s"),
                              activity->title != NULL && *activity->title != '\0'
@@ -493,6 +483,8 @@ build_run_of (StrideChart              *chart,
                              text);
     stride_chart_set_title (chart, title);
   }
+  /* Clock times of the run where it was run, not today's offset here. */
+  stride_chart_set_utc_offset (chart, activity->tz_offset_s);
 
   for (guint i = 0; i < points->len; i++)
     {

@@ -274,15 +274,22 @@ export_chart (GVariantDict *options,
   if (!lookup_date (options, "from", &from) || !lookup_date (options, "to", &to))
     return EXIT_USAGE;
 
-  if (from != 0 && to != 0 && from > to)
+  /* Without --to the chart ends today. */
+  if (from != 0 && from > (to != 0 ? to : stride_today_julian ()))
     {
       g_printerr (_("%s: --from is after --to\n"), g_get_prgname ());
       return EXIT_USAGE;
     }
 
-  /* Reading only: a journal from a newer version (read-only) is fine. */
+  /* Reading only: a journal from a newer version (read-only) is fine, but
+   * drawing a chart never creates a journal. */
   explicit_path = lookup_path (options, "database");
   path = stride_store_resolve_path (explicit_path);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_printerr (_("%s: there is no journal at %s\n"), g_get_prgname (), path);
+      return EXIT_FAILED;
+    }
   store = stride_store_open (path, &error);
   if (store == NULL)
     {

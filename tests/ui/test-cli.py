@@ -210,9 +210,31 @@ def chart_with_a_date_range(tmp):
 def chart_of_an_empty_journal_still_draws(tmp):
     db = os.path.join(tmp, "empty.db")
     out = os.path.join(tmp, "empty.png")
+    # An empty journal: exporting it creates the file.
+    check(run("--database", db, "--export-csv", os.path.join(tmp, "csv"), cwd=tmp).returncode == 0,
+          "could not create an empty journal")
     result = run("--database", db, "--chart", "volume", "--output", out, cwd=tmp)
     check(result.returncode == 0, result.stderr)
     check_chart_file(out, "png")
+
+
+@case
+def chart_never_creates_a_journal(tmp):
+    db = os.path.join(tmp, "missing.db")
+    result = run("--database", db, "--chart", "load", "--output", os.path.join(tmp, "x.png"),
+                 cwd=tmp)
+    check(result.returncode == 1, f"exit {result.returncode}")
+    check("no journal" in result.stderr, result.stderr)
+    check(not os.path.exists(db), "the journal was created")
+
+
+@case
+def chart_from_after_today_exits_2(tmp):
+    db = demo_journal(tmp)
+    result = run("--database", db, "--chart", "load", "--from", "2099-01-01",
+                 "--output", os.path.join(tmp, "x.png"), cwd=tmp)
+    check(result.returncode == 2, f"exit {result.returncode}")
+    check("--from" in result.stderr, result.stderr)
 
 
 @case
