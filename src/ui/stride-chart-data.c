@@ -565,6 +565,16 @@ build_run (StrideChart              *chart,
 
 /* Weekly volume, planned vs done */
 
+static guint32
+week_start_of (guint32      day,
+               GDateWeekday first_weekday)
+{
+  g_autoptr(GDate) date = g_date_new_julian (day);
+  guint weekday = g_date_get_weekday (date);          /* Monday 1 … Sunday 7 */
+
+  return day - (first_weekday == G_DATE_SUNDAY ? weekday % 7 : weekday - 1);
+}
+
 static gboolean
 build_volume (StrideChart              *chart,
               StrideStore              *store,
@@ -831,6 +841,16 @@ stride_chart_data_build (StrideStore               *store,
 
   if (!ok)
     return NULL;
+
+  /* Weekly bars sit inside their week: show whole weeks, or the bars of
+   * the first and the current week fall off the edges. */
+  if (request->kind == STRIDE_CHART_KIND_VOLUME)
+    {
+      local_info.x_from = (double) stride_chart_data_day_start (week_start_of (from, request->first_weekday),
+                                                                request->utc_offset_s);
+      local_info.x_to = (double) stride_chart_data_day_start (week_start_of (to, request->first_weekday) + 7,
+                                                              request->utc_offset_s);
+    }
 
   stride_chart_set_x_range (chart, local_info.x_from, local_info.x_to);
   local_info.n_series = count.n_series;
