@@ -250,6 +250,11 @@ range_has_data (StrideChart *chart,
       double half = s->kind == STRIDE_SERIES_BARS ? s->width_s / 2 : 0;
       guint j = lower_bound (s->points, s->n_points, x0 - half);
 
+      /* Zoomed in between two points, a line still crosses the view. */
+      if (s->kind == STRIDE_SERIES_LINE && j > 0 && j < s->n_points
+          && _stride_point_valid (&s->points[j - 1]) && _stride_point_valid (&s->points[j]))
+        return TRUE;
+
       for (; j < s->n_points && s->points[j].x <= x1 + half; j++)
         if (_stride_point_valid (&s->points[j]))
           return TRUE;

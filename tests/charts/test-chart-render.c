@@ -116,6 +116,31 @@ test_line_pixels (void)
   stride_chart_style_clear (&style);
 }
 
+/* Zoomed in between two points, the line still crosses the view: no
+ * "No data in this range". */
+static void
+test_line_between_points (void)
+{
+  g_autoptr(StrideChart) chart = stride_chart_new ();
+  StrideChartPoint pts[] = { { T0, 10 }, { T0 + 10 * DAY, 20 } };
+  StrideChartStyle style;
+  cairo_surface_t *s;
+  int mid_x;
+
+  stride_chart_style_init_light (&style);
+  stride_chart_set_axis (chart, STRIDE_AXIS_LEFT, "Distance", "km", STRIDE_VALUE_PLAIN, FALSE);
+  stride_chart_add_line (chart, "Distance", STRIDE_AXIS_LEFT, 0, pts, 2);
+  stride_chart_set_x_range (chart, T0 + 4 * DAY, T0 + 6 * DAY);
+
+  s = render (chart, 600, 300, &style);
+  mid_x = 300;
+  g_assert_cmpfloat (rows_of_color (s, mid_x, &style.series[0], &style.background, 0.05, NULL),
+                     >, 0);
+
+  cairo_surface_destroy (s);
+  stride_chart_style_clear (&style);
+}
+
 static void
 test_pace_inverted (void)
 {
@@ -520,6 +545,7 @@ main (int   argc,
 
   g_test_add_func ("/charts/render/background", test_background);
   g_test_add_func ("/charts/render/line", test_line_pixels);
+  g_test_add_func ("/charts/render/line-between-points", test_line_between_points);
   g_test_add_func ("/charts/render/pace-inverted", test_pace_inverted);
   g_test_add_func ("/charts/render/outlier", test_outlier_clamped);
   g_test_add_func ("/charts/render/band", test_band_rows);
