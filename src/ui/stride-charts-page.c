@@ -234,6 +234,21 @@ load_thread (GTask        *task,
       return;
     }
 
+  /* Volume and load count strength sessions too: a journal of only
+   * those still has these two charts. */
+  if (!job->has_runs && (job->request.kind == STRIDE_CHART_KIND_VOLUME
+                         || job->request.kind == STRIDE_CHART_KIND_LOAD))
+    {
+      gint64 n_activities = stride_store_count_rows (store, "activity", &error);
+
+      if (error != NULL)
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      job->has_runs = n_activities > 0;
+    }
+
   if (!job->has_runs || g_cancellable_is_cancelled (cancellable))
     {
       g_task_return_boolean (task, TRUE);

@@ -449,6 +449,39 @@ test_empty_journal (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Only strength sessions: no pace, but volume and load have data. */
+static void
+test_strength_only_journal (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  StrideWindow *window;
+  StrideChartsPage *page;
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(StrideStore) store = stride_store_open (fixture->path, &error);
+    StrideActivity session = { 0 };
+
+    g_assert_no_error (error);
+    session.sport = STRIDE_SPORT_STRENGTH;
+    session.start_utc = (gint64) g_get_real_time () / G_USEC_PER_SEC - 86400;
+    session.duration_s = 1500;
+    session.rpe = 6;
+    g_assert_true (stride_store_add_activity (store, &session, NULL, 0, NULL, 0, NULL, 0, &error));
+    g_assert_no_error (error);
+  }
+
+  page = open_charts (fixture->path, &window);
+  show_kind (page, STRIDE_CHART_KIND_LOAD);
+  g_assert_false (stride_charts_page_is_empty (page));
+  show_kind (page, STRIDE_CHART_KIND_VOLUME);
+  g_assert_false (stride_charts_page_is_empty (page));
+  show_kind (page, STRIDE_CHART_KIND_PACE);
+  g_assert_true (stride_charts_page_is_empty (page));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The builders the command line uses, without a window. */
 static void
 test_data_builders (Fixture       *fixture,
@@ -506,6 +539,8 @@ main (int   argc,
               fixture_setup, test_run_chooser, fixture_teardown);
   g_test_add ("/ui/charts/empty-journal", Fixture, GINT_TO_POINTER (FALSE),
               fixture_setup, test_empty_journal, fixture_teardown);
+  g_test_add ("/ui/charts/strength-only", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_setup, test_strength_only_journal, fixture_teardown);
   g_test_add ("/ui/charts/data-builders", Fixture, GINT_TO_POINTER (TRUE),
               fixture_setup, test_data_builders, fixture_teardown);
 
