@@ -846,6 +846,33 @@ draw_bars (const StrideChartLayout *layout,
   cairo_fill (cr);
 }
 
+/* Maps @p to pixels. FALSE for a gap (no value); a value clamped to the
+ * plot's edge is also noted in @marks (drawn later as an outlier mark) and
+ * *clamped says so. */
+static gboolean
+map_point (const StrideChartLayout *layout,
+           const StrideSeries      *s,
+           const StrideChartPoint  *p,
+           GArray                  *marks,
+           double                  *px,
+           double                  *py,
+           gboolean                *clamped)
+{
+  if (!isfinite (p->y))
+    return FALSE;
+
+  *px = _stride_chart_map_x (layout, p->x);
+  *py = _stride_chart_map_y (layout, s->side, p->y, clamped);
+  if (*clamped)
+    {
+      double m[2] = { *px, *py };
+
+      g_array_append_vals (marks, m, 1);
+    }
+
+  return TRUE;
+}
+
 /* A line with more than a point every two pixels is drawn as one vertical
  * span per pixel column (from its lowest to its highest pixel, joined to
  * the column before): what a stroke would cover, but as one-pixel-wide
@@ -876,18 +903,10 @@ dense_line (const StrideChartLayout *layout,
       double py;
       gint64 k;
 
-      if (!isfinite (p->y))
+      if (!map_point (layout, s, p, marks, &px, &py, &clamped))
         {
           pen = FALSE;
           continue;
-        }
-      px = _stride_chart_map_x (layout, p->x);
-      py = _stride_chart_map_y (layout, s->side, p->y, &clamped);
-      if (clamped)
-        {
-          double m[2] = { px, py };
-
-          g_array_append_vals (marks, m, 1);
         }
       k = (gint64) CLAMP (floor (px - layout->left), -4, n_cols);
 
@@ -989,18 +1008,10 @@ draw_line_or_points (const StrideChartLayout *layout,
           double px;
           double py;
 
-          if (!isfinite (p->y))
+          if (!map_point (layout, s, p, marks, &px, &py, &clamped))
             {
               pen = FALSE;
               continue;
-            }
-          px = _stride_chart_map_x (layout, p->x);
-          py = _stride_chart_map_y (layout, s->side, p->y, &clamped);
-          if (clamped)
-            {
-              double m[2] = { px, py };
-
-              g_array_append_vals (marks, m, 1);
             }
           if (pen)
             {
@@ -1033,17 +1044,9 @@ draw_line_or_points (const StrideChartLayout *layout,
           double px;
           double py;
 
-          if (!isfinite (p->y))
+          /* A clamped dot shows only as its outlier mark. */
+          if (!map_point (layout, s, p, marks, &px, &py, &clamped) || clamped)
             continue;
-          px = _stride_chart_map_x (layout, p->x);
-          py = _stride_chart_map_y (layout, s->side, p->y, &clamped);
-          if (clamped)
-            {
-              double m[2] = { px, py };
-
-              g_array_append_vals (marks, m, 1);
-              continue;
-            }
           if (dense)
             {
               /* Hundreds of dots: pixel-aligned squares, each filled on
