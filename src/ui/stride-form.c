@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "stride-form.h"
@@ -85,6 +86,24 @@ stride_form_show_date_button (GtkMenuButton *button,
 {
   gtk_menu_button_set_label (button, text);
   stride_form_set_accessible_label (GTK_WIDGET (button), spoken);
+}
+
+char *
+stride_form_format_field_day (guint32 julian)
+{
+  /* Translators: a date in a form field, see strftime(3), e.g. "Wed 25 Nov 2026" */
+  return stride_form_format_day (julian, _("%a %-d %b %Y"));
+}
+
+void
+stride_form_show_date (GtkMenuButton *button,
+                       guint32        julian)
+{
+  g_autofree char *text = stride_form_format_field_day (julian);
+  /* Translators: what a screen reader says for the date button */
+  g_autofree char *spoken = g_strdup_printf (_("Date: %s"), text);
+
+  stride_form_show_date_button (button, text, spoken);
 }
 
 void

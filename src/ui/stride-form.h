@@ -30,6 +30,11 @@ char             *stride_form_format_day              (guint32           julian,
 guint32           stride_form_calendar_get_julian     (GtkCalendar      *calendar);
 void              stride_form_calendar_select_julian  (GtkCalendar      *calendar,
                                                        guint32           julian);
+/* A day as the run, pain and shoe forms show it ("Wed 25 Nov 2026"). */
+char             *stride_form_format_field_day        (guint32           julian);
+/* Shows @julian on a form's date button, "Date: …" for screen readers. */
+void              stride_form_show_date               (GtkMenuButton    *button,
+                                                       guint32           julian);
 void              stride_form_show_date_button        (GtkMenuButton    *button,
                                                        const char       *text,
                                                        const char       *spoken);

@@ -55,21 +55,10 @@ static guint signals [N_SIGNALS];
 
 /* Dates */
 
-static char *
-format_day (guint32 julian)
-{
-  /* Translators: a date in a form field, see strftime(3), e.g. "Wed 25 Nov 2026" */
-  return stride_form_format_day (julian, _("%a %-d %b %Y"));
-}
-
 static void
 show_date (StridePainDialog *self)
 {
-  g_autofree char *text = format_day (self->date);
-  /* Translators: what a screen reader says for the date button */
-  g_autofree char *spoken = g_strdup_printf (_("Date: %s"), text);
-
-  stride_form_show_date_button (self->date_button, text, spoken);
+  stride_form_show_date (self->date_button, self->date);
 }
 
 static void
@@ -167,7 +156,7 @@ future_response_cb (StridePainDialog *self,
 static void
 confirm_future (StridePainDialog *self)
 {
-  g_autofree char *day = format_day (self->date);
+  g_autofree char *day = stride_form_format_field_day (self->date);
   g_autofree char *body = g_strdup_printf (_("%s is later than today."), day);
 
   stride_form_confirm_future (GTK_WINDOW (self), _("Log Pain in the Future?"), body,

@@ -388,21 +388,10 @@ local_date_time (GTimeZone *zone,
                           g_date_get_day (&date), minutes / 60, minutes % 60, 0);
 }
 
-static char *
-format_day (guint32 julian)
-{
-  /* Translators: a date in a form field, see strftime(3), e.g. "Wed 25 Nov 2026" */
-  return stride_form_format_day (julian, _("%a %-d %b %Y"));
-}
-
 static void
 show_date (StrideRunDialog *self)
 {
-  g_autofree char *text = format_day (self->date);
-  /* Translators: what a screen reader says for the date button */
-  g_autofree char *spoken = g_strdup_printf (_("Date: %s"), text);
-
-  stride_form_show_date_button (self->date_button, text, spoken);
+  stride_form_show_date (self->date_button, self->date);
 }
 
 static void
@@ -892,7 +881,7 @@ future_response_cb (StrideRunDialog  *self,
 static void
 confirm_future (StrideRunDialog *self)
 {
-  g_autofree char *day = format_day (self->date);
+  g_autofree char *day = stride_form_format_field_day (self->date);
   g_autofree char *body = g_strdup_printf (_("The run starts on %s, later than now. The "
                                              "journal is for runs you have done; plan "
                                              "future runs in the plan."),

@@ -50,13 +50,6 @@ static guint signals [N_SIGNALS];
 /* Dates */
 
 static char *
-format_day (guint32 julian)
-{
-  /* Translators: a date in a form field, see strftime(3), e.g. "Wed 25 Nov 2026" */
-  return stride_form_format_day (julian, _("%a %-d %b %Y"));
-}
-
-static char *
 format_short_day (guint32 julian)
 {
   /* Translators: a date in a shoe's history, see strftime(3), e.g. "25 Nov 2026" */
@@ -66,7 +59,7 @@ format_short_day (guint32 julian)
 static void
 show_start_date (StrideShoesWindow *self)
 {
-  g_autofree char *text = format_day (self->start_date);
+  g_autofree char *text = stride_form_format_field_day (self->start_date);
   /* Translators: what a screen reader says for the date button of a new shoe */
   g_autofree char *spoken = g_strdup_printf (_("First run: %s"), text);
 
