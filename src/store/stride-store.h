@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "stride-risk.h"
 #include "stride-types.h"
 
 G_BEGIN_DECLS
@@ -205,6 +206,25 @@ GArray      *stride_store_list_weeks           (StrideStore             *self,
                                                 guint32                  to,
                                                 GDateWeekday             first_weekday,
                                                 GError                 **error);
+
+/* Risk checklist (issue 8). */
+
+/* Every record the checklists need, read in one pass: all activities,
+ * the side values of the measurements and of unilateral strength sets
+ * (stride_balance_side_values_from_sets()), pain entries, shoes, races
+ * and the user's checklist answers. */
+StrideRiskJournal *stride_store_load_risk_journal (StrideStore         *self,
+                                                   GError             **error);
+/* The user's answers of one ISO week ("2026-W48"), or of every week when
+ * @iso_week is NULL, ordered by week then item: a GArray of
+ * StrideChecklistAnswer with a clear func. */
+GArray      *stride_store_list_checklist_answers (StrideStore          *self,
+                                                  const char           *iso_week,
+                                                  GError              **error);
+gboolean     stride_store_delete_checklist_answer (StrideStore         *self,
+                                                   const char          *iso_week,
+                                                   const char          *item_id,
+                                                   GError             **error);
 
 /* Reads. */
 gboolean     stride_store_get_activity         (StrideStore             *self,

@@ -1,0 +1,3 @@
+/* stride-balance.c — being written */
+#include "config.h"
+#include "stride-balance.h"

@@ -1,0 +1,3 @@
+/* stride-risk.c — being written */
+#include "config.h"
+#include "stride-risk.h"

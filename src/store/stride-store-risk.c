@@ -1,0 +1,3 @@
+/* stride-store-risk.c — being written */
+#include "config.h"
+#include "stride-store.h"
