@@ -86,6 +86,17 @@ void                   _stride_store_set_error             (GError            **
                                                             int                 rc,
                                                             const char         *context);
 
+/* One write of its own transaction (a savepoint inside begin/commit):
+ * READ_ONLY on a read-only journal; rolled back when @func fails. */
+typedef gboolean (*StrideWriteFunc) (StrideStore  *self,
+                                     gpointer      data,
+                                     GError      **error);
+
+gboolean               _stride_store_run_write             (StrideStore        *self,
+                                                            StrideWriteFunc     func,
+                                                            gpointer            data,
+                                                            GError            **error);
+
 /* Schema v1 (stride-store-schema.c) and the exercise library seed
  * (stride-exercise-library.c). */
 gboolean               _stride_store_migrate_v1            (sqlite3            *db,

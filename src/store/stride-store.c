@@ -423,6 +423,18 @@ run_write (StrideStore  *self,
   return tx_commit (self, error);
 }
 
+gboolean
+_stride_store_run_write (StrideStore      *self,
+                         StrideWriteFunc   func,
+                         gpointer          data,
+                         GError          **error)
+{
+  g_assert (STRIDE_IS_STORE (self));
+  g_assert (func != NULL);
+
+  return run_write (self, func, data, error);
+}
+
 /* The data of the WriteFunc of an add_*() that inserts @record: it sets
  * @id to the new row's id. */
 typedef struct

@@ -9,13 +9,16 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 
 #include "stride-chart-data.h"
 #include "stride-cli.h"
 #include "stride-csv-export.h"
 #include "stride-demo-writer.h"
 #include "stride-import.h"
+#include "stride-risk-settings.h"
 #include "stride-store.h"
 
 /* Exit statuses: 0 success, 1 the work failed, 2 the command line was wrong. */
@@ -25,6 +28,11 @@ enum { EXIT_OK = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
 
 #define CHART_WIDTH  1200
 #define CHART_HEIGHT 600
+
+/* The plain-text checklist: explanations wrapped to this width, indented
+ * past the state column. */
+#define CHECKLIST_WIDTH  80
+#define CHECKLIST_INDENT 17
 
 static char *
 lookup_path (GVariantDict *options,
@@ -36,6 +44,29 @@ lookup_path (GVariantDict *options,
     return NULL;
 
   return g_steal_pointer (&value);
+}
+
+/* Opens the journal for reading only: a journal from a newer version
+ * (read-only) is fine, but reading never creates a journal. */
+static StrideStore *
+open_existing_store (GVariantDict *options)
+{
+  g_autofree char *explicit_path = lookup_path (options, "database");
+  g_autofree char *path = stride_store_resolve_path (explicit_path);
+  g_autoptr(GError) error = NULL;
+  StrideStore *store;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_printerr (_("%s: there is no journal at %s\n"), g_get_prgname (), path);
+      return NULL;
+    }
+
+  store = stride_store_open (path, &error);
+  if (store == NULL)
+    g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+
+  return store;
 }
 
 static StrideStore *
@@ -239,8 +270,6 @@ export_chart (GVariantDict *options,
   g_autoptr(StrideChart) chart = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *output = lookup_path (options, "output");
-  g_autofree char *explicit_path = NULL;
-  g_autofree char *path = NULL;
   StrideChartRequest request;
   StrideChartStyle style;
   StrideChartKind kind;
@@ -281,21 +310,9 @@ export_chart (GVariantDict *options,
       return EXIT_USAGE;
     }
 
-  /* Reading only: a journal from a newer version (read-only) is fine, but
-   * drawing a chart never creates a journal. */
-  explicit_path = lookup_path (options, "database");
-  path = stride_store_resolve_path (explicit_path);
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_printerr (_("%s: there is no journal at %s\n"), g_get_prgname (), path);
-      return EXIT_FAILED;
-    }
-  store = stride_store_open (path, &error);
+  store = open_existing_store (options);
   if (store == NULL)
-    {
-      g_printerr ("%s: %s\n", g_get_prgname (), error->message);
-      return EXIT_FAILED;
-    }
+    return EXIT_FAILED;
 
   stride_chart_request_init (&request, kind);
   request.from = from;
@@ -319,12 +336,327 @@ export_chart (GVariantDict *options,
   return EXIT_OK;
 }
 
+/* Checklist */
+
+static char *
+format_date (guint32 julian)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+
+  return g_strdup_printf ("%04u-%02u-%02u", (guint) g_date_get_year (&date),
+                          (guint) g_date_get_month (&date), (guint) g_date_get_day (&date));
+}
+
+/* GSettings of the app, or NULL when its schema is not installed (a
+ * binary run uninstalled without GSETTINGS_SCHEMA_DIR): the checklist
+ * then uses the defaults of RISK-RULES.md, in metric units. */
+static GSettings *
+app_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    return NULL;
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+/* Stable ids of StrideEvidence for the JSON output. */
+static const char *
+evidence_to_id (StrideEvidence evidence)
+{
+  switch (evidence)
+    {
+    case STRIDE_EVIDENCE_STRONG:
+      return "strong";
+    case STRIDE_EVIDENCE_MODERATE:
+      return "moderate";
+    case STRIDE_EVIDENCE_LIMITED:
+      return "limited";
+    case STRIDE_EVIDENCE_CONTESTED:
+      return "contested";
+    case STRIDE_EVIDENCE_SELF_REPORT:
+      return "self-report";
+    case STRIDE_N_EVIDENCE:
+    default:
+      g_return_val_if_reached ("limited");
+    }
+}
+
+static void
+add_number_or_null (JsonBuilder *builder,
+                    const char  *name,
+                    double       value)
+{
+  json_builder_set_member_name (builder, name);
+  if (isfinite (value))
+    json_builder_add_double_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_string_or_null (JsonBuilder *builder,
+                    const char  *name,
+                    const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/* The JSON contract: {"week", "from", "to", "checks": [{"id", "state",
+ * "value", "threshold", "explanation", "source", …}]}, numbers that are
+ * not known as null. */
+static void
+print_checklist_json (const char *week,
+                      guint32     monday,
+                      GArray     *checks)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *from = format_date (monday);
+  g_autofree char *to = format_date (monday + 6);
+  g_autofree char *text = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "week");
+  json_builder_add_string_value (builder, week);
+  json_builder_set_member_name (builder, "from");
+  json_builder_add_string_value (builder, from);
+  json_builder_set_member_name (builder, "to");
+  json_builder_add_string_value (builder, to);
+  json_builder_set_member_name (builder, "checks");
+  json_builder_begin_array (builder);
+
+  for (guint i = 0; i < checks->len; i++)
+    {
+      const StrideRiskCheck *check = &g_array_index (checks, StrideRiskCheck, i);
+
+      json_builder_begin_object (builder);
+      add_string_or_null (builder, "id", check->id);
+      add_string_or_null (builder, "state", stride_risk_state_to_id (check->state));
+      add_number_or_null (builder, "value", check->value);
+      add_number_or_null (builder, "threshold", check->threshold);
+      add_string_or_null (builder, "title", check->title);
+      add_string_or_null (builder, "summary", check->summary);
+      add_string_or_null (builder, "explanation", check->explanation);
+      add_string_or_null (builder, "evidence", evidence_to_id (check->evidence));
+      add_string_or_null (builder, "source", check->source);
+      json_builder_set_member_name (builder, "from_user");
+      json_builder_add_boolean_value (builder, check->from_user);
+      json_builder_set_member_name (builder, "estimated");
+      json_builder_add_boolean_value (builder, check->estimated);
+      add_string_or_null (builder, "note", check->note);
+      json_builder_end_object (builder);
+    }
+
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+/* Appends @text to @out in lines of at most CHECKLIST_WIDTH characters,
+ * each starting with @indent spaces; a word longer than a line gets a
+ * line of its own. */
+static void
+append_wrapped (GString    *out,
+                guint       indent,
+                const char *text)
+{
+  const guint width = CHECKLIST_WIDTH - indent;
+  g_auto(GStrv) words = g_strsplit_set (text, " \n\t", -1);
+  guint column = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      guint length = (guint) g_utf8_strlen (words[i], -1);
+
+      if (length == 0)
+        continue;
+
+      if (column > 0 && column + 1 + length > width)
+        {
+          g_string_append_c (out, '\n');
+          column = 0;
+        }
+
+      if (column == 0)
+        g_string_append_printf (out, "%*s", (int) indent, "");
+      else
+        {
+          g_string_append_c (out, ' ');
+          column++;
+        }
+
+      g_string_append (out, words[i]);
+      column += length;
+    }
+
+  if (column > 0)
+    g_string_append_c (out, '\n');
+}
+
+/* One line per check: the state (the JSON id, for grep), the title and
+ * the numbers. A check that flags something adds why it matters and what
+ * to do, with its source, indented below; the user's notes show too. The
+ * JSON output has every field of every check. */
+static void
+print_checklist_text (const char *week,
+                      guint32     monday,
+                      guint32     evaluated,
+                      GArray     *checks)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *from = format_date (monday);
+  g_autofree char *to = format_date (monday + 6);
+
+  /* TRANSLATORS: the heading of `stridestrong --checklist`: the ISO week
+   * ("2026-W48") and its Monday and Sunday (YYYY-MM-DD). */
+  g_string_append_printf (out, _("Injury-risk checklist of %s, %s to %s"), week, from, to);
+  if (evaluated < monday + 6)
+    {
+      g_autofree char *day = format_date (evaluated);
+
+      g_string_append_c (out, ' ');
+      /* TRANSLATORS: after the heading of a week still running. */
+      g_string_append_printf (out, _("(as of %s)"), day);
+    }
+  g_string_append (out, "\n\n");
+
+  for (guint i = 0; i < checks->len; i++)
+    {
+      const StrideRiskCheck *check = &g_array_index (checks, StrideRiskCheck, i);
+
+      g_string_append_printf (out, "%-*s", CHECKLIST_INDENT, stride_risk_state_to_id (check->state));
+      g_string_append (out, check->title != NULL ? check->title : check->id);
+      if (check->summary != NULL && *check->summary != '\0')
+        g_string_append_printf (out, " — %s", check->summary);
+      if (check->estimated)
+        g_string_append_printf (out, " %s", _("(estimated load)"));
+      g_string_append_c (out, '\n');
+
+      if (check->note != NULL && *check->note != '\0')
+        {
+          g_autofree char *note = g_strdup_printf (_("Your note: %s"), check->note);
+
+          append_wrapped (out, CHECKLIST_INDENT, note);
+        }
+
+      if (check->state >= STRIDE_RISK_CAUTION)
+        {
+          g_autofree char *source = NULL;
+
+          if (check->explanation != NULL && *check->explanation != '\0')
+            append_wrapped (out, CHECKLIST_INDENT, check->explanation);
+
+          if (check->source != NULL && *check->source != '\0')
+            source = g_strdup_printf (_("Source: %s (%s)"), check->source,
+                                      stride_evidence_to_label (check->evidence));
+          else
+            source = g_strdup (stride_evidence_to_label (check->evidence));
+          append_wrapped (out, CHECKLIST_INDENT, source);
+        }
+    }
+
+  g_string_append_c (out, '\n');
+  append_wrapped (out, 0, _("Not medical advice. The thresholds are population defaults and some "
+                            "are contested; one test is noisy; pain that persists needs a "
+                            "professional."));
+
+  g_print ("%s", out->str);
+}
+
+static int
+print_checklist (GVariantDict  *options,
+                 const char   **remaining)
+{
+  g_autoptr(StrideStore) store = NULL;
+  g_autoptr(StrideRiskJournal) journal = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GArray) checks = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *week = NULL;
+  StrideRiskThresholds thresholds;
+  StrideUnitSystem units = STRIDE_UNITS_METRIC;
+  guint32 today = stride_today_julian ();
+  guint32 monday;
+
+  if (remaining != NULL && remaining[0] != NULL && remaining[1] != NULL)
+    {
+      g_printerr (_("%s: --checklist takes one week (YYYY-Www), not “%s” and “%s”\n"),
+                  g_get_prgname (), remaining[0], remaining[1]);
+      return EXIT_USAGE;
+    }
+
+  if (remaining != NULL && remaining[0] != NULL)
+    {
+      if (!stride_iso_week_parse (remaining[0], &monday, &error))
+        {
+          g_printerr ("%s: --checklist: %s\n", g_get_prgname (), error->message);
+          return EXIT_USAGE;
+        }
+    }
+  else
+    monday = stride_iso_week_monday (today);
+
+  store = open_existing_store (options);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  journal = stride_store_load_risk_journal (store, &error);
+  if (journal == NULL)
+    {
+      g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+      return EXIT_FAILED;
+    }
+
+  settings = app_settings ();
+  if (settings != NULL)
+    {
+      g_autofree char *unit_system = g_settings_get_string (settings, "unit-system");
+
+      stride_risk_settings_read (settings, &thresholds);
+      stride_risk_journal_set_previous_injury (journal,
+                                               stride_risk_settings_read_previous_injury (settings));
+      if (g_str_equal (unit_system, "imperial"))
+        units = STRIDE_UNITS_IMPERIAL;
+    }
+  else
+    stride_risk_thresholds_init (&thresholds);
+
+  checks = stride_risk_evaluate_week (journal, monday, today, &thresholds, units);
+  week = stride_iso_week_format (monday);
+
+  if (g_variant_dict_contains (options, "json"))
+    print_checklist_json (week, monday, checks);
+  else
+    print_checklist_text (week, monday, MIN (today, monday + 6), checks);
+
+  return EXIT_OK;
+}
+
 int
 stride_cli_run (GVariantDict *options)
 {
   g_autofree const char **import = NULL;
   g_autofree const char **remaining = NULL;
   g_autofree char *export_dir = NULL;
+  gboolean checklist;
   const char *years;
   const char *chart;
 
@@ -333,12 +665,19 @@ stride_cli_run (GVariantDict *options)
   g_variant_dict_lookup (options, "import", "^a&ay", &import);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &remaining);
   export_dir = lookup_path (options, "export-csv");
+  checklist = g_variant_dict_contains (options, "checklist");
 
   if ((import != NULL) + (export_dir != NULL) + g_variant_dict_contains (options, "chart")
-      + g_variant_dict_contains (options, "generate-demo") > 1)
+      + g_variant_dict_contains (options, "generate-demo") + checklist > 1)
     {
-      g_printerr (_("%s: give only one of --generate-demo, --import, --export-csv and "
-                    "--chart\n"), g_get_prgname ());
+      g_printerr (_("%s: give only one of --generate-demo, --import, --export-csv, --chart "
+                    "and --checklist\n"), g_get_prgname ());
+      return EXIT_USAGE;
+    }
+
+  if (!checklist && g_variant_dict_contains (options, "json"))
+    {
+      g_printerr (_("%s: --json goes with --checklist\n"), g_get_prgname ());
       return EXIT_USAGE;
     }
 
@@ -350,7 +689,7 @@ stride_cli_run (GVariantDict *options)
       return EXIT_USAGE;
     }
 
-  if (remaining != NULL && import == NULL)
+  if (remaining != NULL && import == NULL && !checklist)
     {
       g_printerr (_("%s: unexpected argument “%s”; to import files, put --import before them\n"),
                   g_get_prgname (), remaining[0]);
@@ -368,6 +707,9 @@ stride_cli_run (GVariantDict *options)
 
   if (g_variant_dict_lookup (options, "chart", "&s", &chart))
     return export_chart (options, chart);
+
+  if (checklist)
+    return print_checklist (options, remaining);
 
   return -1;
 }

@@ -12,8 +12,10 @@
 G_BEGIN_DECLS
 
 /* Runs the scripted operations of the command line (--generate-demo,
- * --import, --export-csv) in this process. Returns the exit status, or -1
- * when the options ask for the window instead. */
+ * --import, --export-csv, --chart, --checklist [YYYY-Www] [--json]) in
+ * this process. Returns the exit status (0 done, 1 the work failed, 2 the
+ * command line was wrong), or -1 when the options ask for the window
+ * instead. */
 int stride_cli_run (GVariantDict *options);
 
 G_END_DECLS

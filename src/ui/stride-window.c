@@ -20,6 +20,7 @@
 #include "stride-journal-model.h"
 #include "stride-journal-page.h"
 #include "stride-pain-dialog.h"
+#include "stride-risk-page.h"
 #include "stride-run-dialog.h"
 #include "stride-shoes-window.h"
 #include "stride-strength-dialog.h"
@@ -42,6 +43,7 @@ struct _StrideWindow
   AdwViewStack         *stack;
   StrideJournalPage    *journal_page;
   StrideChartsPage     *charts_page;
+  StrideRiskPage       *risk_page;
 
   /* Owned references */
   GSettings            *settings;
@@ -100,13 +102,22 @@ remove_demo_dir (StrideWindow *self)
   g_clear_pointer (&self->demo_dir, g_free);
 }
 
+/* Entries changed (here or in another process): the pages read again. The
+ * charts page reads when it is shown; the risk page now, for the badge. */
+static void
+journal_changed (StrideWindow *self)
+{
+  stride_journal_model_reload (self->journal_model);
+  stride_risk_page_reload (self->risk_page);
+}
+
 static gboolean
 poll_external_change_cb (gpointer user_data)
 {
   StrideWindow *self = user_data;
 
   if (self->store != NULL && !self->busy && stride_store_poll_external_change (self->store))
-    stride_journal_model_reload (self->journal_model);
+    journal_changed (self);
 
   return G_SOURCE_CONTINUE;
 }
@@ -125,6 +136,7 @@ set_store (StrideWindow *self,
   g_clear_object (&self->journal_model);
   g_set_object (&self->store, store);
   stride_charts_page_set_store (self->charts_page, store);
+  stride_risk_page_set_store (self->risk_page, store);
   remove_demo_dir (self);
   self->demo_dir = g_strdup (demo_dir);
 
@@ -398,7 +410,7 @@ import_done_cb (GObject      *source_object,
 
   self->busy = FALSE;
   update_actions (self);
-  stride_journal_model_reload (self->journal_model);
+  journal_changed (self);
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -581,7 +593,7 @@ entry_saved_cb (StrideWindow *self,
                 gint64        id)
 {
   if (self->journal_model != NULL)
-    stride_journal_model_reload (self->journal_model);
+    journal_changed (self);
 }
 
 static void
@@ -637,7 +649,7 @@ delete_entry (StrideWindow      *self,
   self->undo_toast = undo;
   adw_toast_overlay_add_toast (self->toast_overlay, undo);
 
-  stride_journal_model_reload (self->journal_model);
+  journal_changed (self);
   update_actions (self);
 }
 
@@ -661,7 +673,7 @@ undo_delete_action (GtkWidget  *widget,
   if (toast != NULL)
     adw_toast_dismiss (toast);
   if (self->journal_model != NULL)
-    stride_journal_model_reload (self->journal_model);
+    journal_changed (self);
 }
 
 static void
@@ -825,8 +837,8 @@ shoes_action (GtkWidget  *widget,
     return;
 
   shoes = stride_shoes_window_new (GTK_WINDOW (self), self->store);
-  g_signal_connect_object (shoes, "changed", G_CALLBACK (stride_journal_model_reload),
-                           self->journal_model, G_CONNECT_SWAPPED);
+  g_signal_connect_object (shoes, "changed", G_CALLBACK (journal_changed), self,
+                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (shoes));
 }
 
@@ -906,6 +918,7 @@ stride_window_class_init (StrideWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/stride-window.ui");
   gtk_widget_class_bind_template_child (widget_class, StrideWindow, charts_page);
+  gtk_widget_class_bind_template_child (widget_class, StrideWindow, risk_page);
   gtk_widget_class_bind_template_child (widget_class, StrideWindow, journal_page);
   gtk_widget_class_bind_template_child (widget_class, StrideWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, StrideWindow, switcher_title);
@@ -930,6 +943,7 @@ stride_window_class_init (StrideWindowClass *klass)
                                        "win.search", NULL);
 
   g_type_ensure (STRIDE_TYPE_CHARTS_PAGE);
+  g_type_ensure (STRIDE_TYPE_RISK_PAGE);
   g_type_ensure (STRIDE_TYPE_JOURNAL_PAGE);
 }
 

@@ -9,6 +9,7 @@
 # dbus-run-session) and an X display (xvfb-run).
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -97,9 +98,10 @@ def case(function):
 
 
 def journal_rows(app):
-    # A run row reads "Easy run, Tue 24 Nov 2026, 06:29 · 5:11 /km · RPE 3, 14.41 km, …".
-    return [n for n in app.node.findChildren(lambda n: " km" in (n.name or "")
-                                             and ", " in (n.name or ""),
+    # A run row reads "Easy run, Tue 24 Nov 2026, 06:29 · 5:11 /km · RPE 3, 14.41 km, …"
+    # (other pages have texts with " km" too: the Risk page's checks).
+    row_name = re.compile(r"^[A-Z][a-z ]+, [A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2} \d{4}, .* km")
+    return [n for n in app.node.findChildren(lambda n: row_name.match(n.name or "") is not None,
                                              showingOnly=False)]
 
 

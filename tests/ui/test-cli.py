@@ -7,7 +7,11 @@
 # Prints TAP. Each case runs the real binary in a fresh temporary folder
 # with its own XDG_DATA_HOME, so the user's journal is never touched.
 
+import datetime
+import json
+import math
 import os
+import re
 import shutil
 import sqlite3
 import stat
@@ -279,6 +283,193 @@ def chart_bad_output_exits_2(tmp):
     result = run("--database", db, "--output", os.path.join(tmp, "x.png"), cwd=tmp)
     check(result.returncode == 2, f"--output alone: exit {result.returncode}")
     check("--chart" in result.stderr, result.stderr)
+
+# --checklist
+
+CHECK_IDS = ["spike", "acwr", "ramp", "monotony", "strength", "spacing", "hq", "lsi",
+             "pain", "sleep", "soreness", "illness", "shoes"]
+STATES = {"ok", "caution", "warning", "not-enough-data"}
+
+
+def checklist_json(tmp, db, *args):
+    result = run("--database", db, "--checklist", *args, "--json", cwd=tmp)
+    check(result.returncode == 0, f"exit {result.returncode}: {result.stderr}")
+    try:
+        data = json.loads(result.stdout)
+    except ValueError as error:
+        raise AssertionError(f"not JSON ({error}): {result.stdout[:500]}")
+    check(isinstance(data, dict), "an object")
+    check(re.fullmatch(r"\d{4}-W\d\d", data.get("week", "")), f"week {data.get('week')!r}")
+    checks = data.get("checks")
+    check(isinstance(checks, list), "checks is a list")
+    check([c.get("id") for c in checks] == CHECK_IDS, f"ids {[c.get('id') for c in checks]}")
+    for c in checks:
+        check(c.get("state") in STATES, f"{c.get('id')}: state {c.get('state')!r}")
+        for field in ("value", "threshold"):
+            check(field in c, f"{c['id']} has no {field}")
+            check(c[field] is None or isinstance(c[field], (int, float)),
+                  f"{c['id']}: {field} {c[field]!r}")
+        for field in ("explanation", "source"):
+            check(field in c, f"{c['id']} has no {field}")
+    return data
+
+
+def iso_week(day):
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def by_id(data):
+    return {c["id"]: c for c in data["checks"]}
+
+
+@case
+def checklist_json_of_a_demo_journal(tmp):
+    db = demo_journal(tmp, "2")
+    data = checklist_json(tmp, db)
+    check(data["week"] == iso_week(datetime.date.today()), f"week {data['week']}")
+    monday = datetime.date.today() - datetime.timedelta(days=datetime.date.today().weekday())
+    check(data.get("from") == monday.isoformat(), f"from {data.get('from')}")
+    check(data.get("to") == (monday + datetime.timedelta(days=6)).isoformat(),
+          f"to {data.get('to')}")
+    # Two years of runs: the load checks have something to say.
+    checks = by_id(data)
+    for name in ("acwr", "shoes"):
+        check(checks[name]["state"] != "not-enough-data", f"{name}: {checks[name]}")
+
+
+@case
+def checklist_text_of_a_demo_journal(tmp):
+    db = demo_journal(tmp, "2")
+    result = run("--database", db, "--checklist", cwd=tmp)
+    check(result.returncode == 0, result.stderr)
+    lines = result.stdout.splitlines()
+    check(iso_week(datetime.date.today()) in lines[0], "the heading names the week: " + lines[0])
+    states = [line.split()[0] for line in lines if line and not line.startswith(" ")
+              and line.split()[0] in STATES]
+    check(len(states) == len(CHECK_IDS), f"{len(states)} checks:\n{result.stdout}")
+
+
+@case
+def checklist_of_a_past_week(tmp):
+    db = demo_journal(tmp, "2")
+    week = iso_week(datetime.date.today() - datetime.timedelta(days=365))
+    data = checklist_json(tmp, db, week)
+    check(data["week"] == week, f"asked {week}, got {data['week']}")
+    # A year into the journal the load checks have history to compare with.
+    checks = by_id(data)
+    check(checks["acwr"]["state"] != "not-enough-data", f"acwr: {checks['acwr']}")
+    check(checks["acwr"]["value"] is not None, f"acwr: {checks['acwr']}")
+
+
+@case
+def checklist_of_an_empty_journal_is_honest(tmp):
+    db = os.path.join(tmp, "empty.db")
+    check(run("--database", db, "--export-csv", os.path.join(tmp, "csv"), cwd=tmp).returncode == 0,
+          "could not create an empty journal")
+    checks = by_id(checklist_json(tmp, db))
+    for name in ("acwr", "ramp", "monotony", "hq", "lsi", "shoes"):
+        check(checks[name]["state"] == "not-enough-data", f"{name}: {checks[name]}")
+        check(checks[name]["value"] is None, f"{name}: value {checks[name]['value']}")
+    # No run, so no run can be a spike: never a caution, and no number.
+    check(checks["spike"]["state"] in ("ok", "not-enough-data"), f"spike: {checks['spike']}")
+    check(checks["spike"]["value"] is None, f"spike: {checks['spike']}")
+    for name in ("sleep", "soreness", "illness"):
+        check(checks[name]["state"] == "not-enough-data", f"{name} unanswered: {checks[name]}")
+
+
+def write_gpx(path, start, distance_m, pace_s_per_km=300):
+    """A straight run north along a meridian, a point every 50 m."""
+    metres_per_degree = 6371008.8 * math.pi / 180
+    steps = int(distance_m // 50)
+    points = []
+    for i in range(steps + 1):
+        lat = 45.0 + i * 50 / metres_per_degree
+        when = start + datetime.timedelta(seconds=i * 50 * pace_s_per_km / 1000)
+        points.append(f'<trkpt lat="{lat:.7f}" lon="7.0000000">'
+                      f'<time>{when.strftime("%Y-%m-%dT%H:%M:%SZ")}</time></trkpt>')
+    with open(path, "w") as f:
+        f.write('<?xml version="1.0" encoding="UTF-8"?>\n'
+                '<gpx version="1.1" creator="test-cli" xmlns="http://www.topografix.com/GPX/1/1">'
+                f'<trk><type>running</type><trkseg>{"".join(points)}</trkseg></trk></gpx>\n')
+
+
+@case
+def checklist_finds_a_spike(tmp):
+    # February 2025: 10 km every third day; 2025-W10 (3–9 March): 14 km.
+    folder = os.path.join(tmp, "runs")
+    os.mkdir(folder)
+    day = datetime.datetime(2025, 2, 1, 7, 0)
+    while day < datetime.datetime(2025, 3, 1):
+        write_gpx(os.path.join(folder, day.strftime("%Y-%m-%d.gpx")), day, 10000)
+        day += datetime.timedelta(days=3)
+    write_gpx(os.path.join(folder, "long.gpx"), datetime.datetime(2025, 3, 5, 7, 0), 14000)
+    db = os.path.join(tmp, "spike.db")
+    result = run("--database", db, "--import", folder, cwd=tmp)
+    check(result.returncode == 0, result.stdout + result.stderr)
+    check(count(db, "activity WHERE sport = 'run'") == 11, "11 runs imported")
+
+    spike = by_id(checklist_json(tmp, db, "2025-W10"))["spike"]
+    check(spike["state"] in ("caution", "warning"), f"spike: {spike}")
+    if spike["value"] is not None:
+        check(135 < spike["value"] < 145, f"spike value {spike['value']}")
+    # The week before has nothing longer than usual.
+    spike = by_id(checklist_json(tmp, db, "2025-W09"))["spike"]
+    check(spike["state"] not in ("caution", "warning"), f"2025-W09 spike: {spike}")
+
+    result = run("--database", db, "--checklist", "2025-W10", cwd=tmp)
+    check(result.returncode == 0, result.stderr)
+    check("2025-W10" in result.stdout.splitlines()[0], result.stdout)
+
+
+@case
+def checklist_bad_week_exits_2(tmp):
+    db = demo_journal(tmp)
+    for week in ("2026-W60", "2027-W53", "2026-W00", "2026-10", "next week"):
+        result = run("--database", db, "--checklist", week, cwd=tmp)
+        check(result.returncode == 2, f"{week}: exit {result.returncode}")
+        check(result.stdout == "", f"{week}: nothing on stdout: {result.stdout}")
+        check("--checklist" in result.stderr and result.stderr.strip(), result.stderr)
+    # A year with 53 weeks has its W53.
+    check(run("--database", db, "--checklist", "2026-W53", cwd=tmp).returncode == 0, "2026-W53")
+
+
+@case
+def checklist_takes_one_week(tmp):
+    db = demo_journal(tmp)
+    result = run("--database", db, "--checklist", "2026-W10", "2026-W11", cwd=tmp)
+    check(result.returncode == 2, f"exit {result.returncode}")
+    check("2026-W11" in result.stderr, result.stderr)
+
+
+@case
+def json_without_checklist_exits_2(tmp):
+    db = demo_journal(tmp)
+    result = run("--database", db, "--json", cwd=tmp)
+    check(result.returncode == 2, f"exit {result.returncode}")
+    check("--checklist" in result.stderr, result.stderr)
+    result = run("--database", db, "--chart", "pace", "--json",
+                 "--output", os.path.join(tmp, "x.png"), cwd=tmp)
+    check(result.returncode == 2, f"--chart --json: exit {result.returncode}")
+
+
+@case
+def checklist_with_another_operation_exits_2(tmp):
+    db = demo_journal(tmp)
+    result = run("--database", db, "--checklist", "--export-csv", os.path.join(tmp, "csv"),
+                 cwd=tmp)
+    check(result.returncode == 2, f"exit {result.returncode}")
+    check("--checklist" in result.stderr, result.stderr)
+
+
+@case
+def checklist_never_creates_a_journal(tmp):
+    db = os.path.join(tmp, "missing.db")
+    result = run("--database", db, "--checklist", cwd=tmp)
+    check(result.returncode == 1, f"exit {result.returncode}")
+    check("no journal" in result.stderr, result.stderr)
+    check(not os.path.exists(db), "the journal was created")
+
 
 def main():
     print(f"1..{len(cases)}")
