@@ -229,7 +229,12 @@ lookup_slot (GHashTable *index,
   return g_hash_table_lookup (index, &key);
 }
 
-/* H:Q series */
+/* Ratio series: H:Q and hip adductor:abductor
+ *
+ * Both are a ratio of two tests of the same day, method and side, kept
+ * per (leg, method, mixed) line, and judged test by test and then line
+ * by line with the noise rule. What differs between them is in a
+ * RatioFamily: which tests pair and how one ratio is banded. */
 
 void
 stride_hq_point_clear (StrideHqPoint *point)
@@ -241,44 +246,69 @@ stride_hq_point_clear (StrideHqPoint *point)
 
 typedef struct
 {
-  const char *hamstring_test;
-  const char *hamstring_method;    /* NULL: any method but 1rm */
-  const char *quadriceps_test;
-  const char *quadriceps_method;   /* NULL: the hamstring test's */
+  const char *numerator_test;      /* hamstring, hip adduction */
+  const char *numerator_method;    /* NULL: any method but except_method */
+  const char *except_method;       /* NULL: none */
+  const char *denominator_test;    /* quadriceps, hip abduction */
+  const char *denominator_method;  /* NULL: the numerator test's */
   gboolean    mixed;
-} HqPairing;
+} RatioPairing;
+
+typedef struct
+{
+  const RatioPairing *pairings;
+  guint               n_pairings;
+  /* The band of one @ratio of a line whose first ratio is @baseline. */
+  StrideBalanceState (*band)             (const char *method,
+                                          gboolean    mixed,
+                                          double      ratio,
+                                          double      baseline);
+  /* Lines without an absolute band, judged against their own first
+   * ratio: one test alone says nothing on them. */
+  gboolean           (*is_baseline_line) (const char *method,
+                                          gboolean    mixed);
+} RatioFamily;
 
 /* Machine 1RMs are the leg-curl / leg-extension tests: a knee flexion
  * "by 1rm" is left out so that one day and leg never gets two 1RM
  * ratios on the same line. */
-static const HqPairing hq_pairings[] = {
-  { STRIDE_TEST_KNEE_FLEXION, NULL,
+static const RatioPairing hq_pairings[] = {
+  { STRIDE_TEST_KNEE_FLEXION, NULL, STRIDE_METHOD_1RM,
     STRIDE_TEST_KNEE_EXTENSION, NULL, FALSE },
-  { STRIDE_TEST_LEG_CURL_1RM, STRIDE_METHOD_1RM,
+  { STRIDE_TEST_LEG_CURL_1RM, STRIDE_METHOD_1RM, NULL,
     STRIDE_TEST_LEG_EXTENSION_1RM, STRIDE_METHOD_1RM, FALSE },
-  { STRIDE_TEST_KNEE_FLEXION_ECC, STRIDE_METHOD_ISOKINETIC_30,
+  { STRIDE_TEST_KNEE_FLEXION_ECC, STRIDE_METHOD_ISOKINETIC_30, NULL,
     STRIDE_TEST_KNEE_EXTENSION, STRIDE_METHOD_ISOKINETIC_240, TRUE },
 };
 
-static const HqPairing *
-hq_pairing_of (const StrideMeasurement *hamstring)
+/* Tyler et al. (2001) compared the two muscle groups whatever the device,
+ * so any method pairs with itself, 1RM included. */
+static const RatioPairing hip_pairings[] = {
+  { STRIDE_TEST_HIP_ADDUCTION, NULL, NULL,
+    STRIDE_TEST_HIP_ABDUCTION, NULL, FALSE },
+};
+
+static gboolean
+method_matches (const RatioPairing *pairing,
+                const char         *method)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (hq_pairings); i++)
+  if (pairing->numerator_method != NULL)
+    return strcmp (method, pairing->numerator_method) == 0;
+
+  return pairing->except_method == NULL || strcmp (method, pairing->except_method) != 0;
+}
+
+static const RatioPairing *
+pairing_of (const RatioFamily       *family,
+            const StrideMeasurement *numerator)
+{
+  for (guint i = 0; i < family->n_pairings; i++)
     {
-      const HqPairing *pairing = &hq_pairings[i];
+      const RatioPairing *pairing = &family->pairings[i];
 
-      if (strcmp (hamstring->test, pairing->hamstring_test) != 0)
-        continue;
-
-      if (pairing->hamstring_method != NULL)
-        {
-          if (strcmp (hamstring->method, pairing->hamstring_method) == 0)
-            return pairing;
-        }
-      else if (strcmp (hamstring->method, STRIDE_METHOD_1RM) != 0)
-        {
-          return pairing;
-        }
+      if (strcmp (numerator->test, pairing->numerator_test) == 0
+          && method_matches (pairing, numerator->method))
+        return pairing;
     }
 
   return NULL;
@@ -300,8 +330,9 @@ hq_1rm_below_baseline (double ratio,
   return percent_change (baseline, ratio) < -(HQ_1RM_DROP_PERCENT + BAND_EPSILON);
 }
 
-/* The band of one ratio of a line, for the noise rule. A 1RM line has no
- * watch band: more than 10 % below the baseline is its imbalance range. */
+/* The band of one H:Q ratio of a line, for the noise rule. A 1RM line
+ * has no watch band: more than 10 % below the baseline is its imbalance
+ * range. */
 static StrideBalanceState
 hq_band (const char *method,
          gboolean    mixed,
@@ -317,22 +348,55 @@ hq_band (const char *method,
   return stride_hq_state (ratio, method);
 }
 
+/* Adductor:abductor has one threshold and no watch band, like the mixed
+ * H:Q ratio; the same rounding allowance keeps exactly 0.80 OK. */
+static StrideBalanceState
+hip_band (const char *method,
+          gboolean    mixed,
+          double      ratio,
+          double      baseline)
+{
+  if (!isfinite (ratio) || ratio <= 0.0)
+    return STRIDE_BALANCE_NOT_ENOUGH_DATA;
+
+  if (ratio >= STRIDE_HIP_ADD_ABD_FLAG_BELOW - BAND_EPSILON)
+    return STRIDE_BALANCE_OK;
+  return STRIDE_BALANCE_IMBALANCE;
+}
+
 static gboolean
-hq_pair_ratio (const StrideMeasurement *hamstring,
-               const StrideMeasurement *quadriceps,
-               gboolean                 mixed,
-               double                  *ratio)
+never_baseline_line (const char *method,
+                     gboolean    mixed)
+{
+  return FALSE;
+}
+
+static const RatioFamily hq_family = {
+  hq_pairings, G_N_ELEMENTS (hq_pairings), hq_band, is_1rm_line,
+};
+
+static const RatioFamily hip_family = {
+  hip_pairings, G_N_ELEMENTS (hip_pairings), hip_band, never_baseline_line,
+};
+
+/* stride_hq_ratio() is a plain strength ratio with unit conversion, so
+ * it serves the hip ratio too. */
+static gboolean
+pair_ratio (const StrideMeasurement *numerator,
+            const StrideMeasurement *denominator,
+            gboolean                 mixed,
+            double                  *ratio)
 {
   double value;
   gboolean ok;
 
   if (mixed)
-    ok = stride_hq_mixed_ratio (hamstring->value, hamstring->unit,
-                                quadriceps->value, quadriceps->unit,
+    ok = stride_hq_mixed_ratio (numerator->value, numerator->unit,
+                                denominator->value, denominator->unit,
                                 &value, NULL);
   else
-    ok = stride_hq_ratio (hamstring->value, hamstring->unit,
-                          quadriceps->value, quadriceps->unit,
+    ok = stride_hq_ratio (numerator->value, numerator->unit,
+                          denominator->value, denominator->unit,
                           &value, NULL);
 
   /* Extreme values can still overflow to infinity or underflow to 0. */
@@ -360,54 +424,56 @@ compare_hq_points (gconstpointer a,
   return compare_uint (pa->mixed, pb->mixed);
 }
 
-/* The state of one test alone. A 1RM ratio below its baseline range is
- * only WATCH: without an absolute band, one test is not enough to call
- * an imbalance (§2: "trend vs own baseline"). */
+/* The state of one test alone. A ratio below its baseline range is only
+ * WATCH: without an absolute band, one test is not enough to call an
+ * imbalance (§2: "trend vs own baseline"). */
 static StrideBalanceState
-hq_point_state (const StrideHqPoint *point,
-                double               baseline_1rm)
+ratio_point_state (const RatioFamily   *family,
+                   const StrideHqPoint *point,
+                   double               baseline)
 {
-  StrideBalanceState band = hq_band (point->method, point->mixed, point->ratio, baseline_1rm);
+  StrideBalanceState band = family->band (point->method, point->mixed, point->ratio, baseline);
 
-  if (is_1rm_line (point->method, point->mixed) && band == STRIDE_BALANCE_IMBALANCE)
+  if (family->is_baseline_line (point->method, point->mixed) && band == STRIDE_BALANCE_IMBALANCE)
     return STRIDE_BALANCE_WATCH;
 
   return band;
 }
 
-/* Every point's own state. A 1RM point compares with the first 1RM ratio
- * of its leg, so @points must be in date order. */
+/* Every point's own state. A point of a baseline line compares with the
+ * first ratio of its leg on such a line, so @points must be in date
+ * order. */
 static void
-set_hq_point_states (GArray *points)
+set_ratio_point_states (const RatioFamily *family,
+                        GArray            *points)
 {
-  double baseline_1rm[STRIDE_N_SIDES] = { NAN, NAN, NAN };
+  double baselines[STRIDE_N_SIDES] = { NAN, NAN, NAN };
 
   for (guint i = 0; i < points->len; i++)
     {
       StrideHqPoint *point = &g_array_index (points, StrideHqPoint, i);
       double baseline = NAN;
 
-      if (is_1rm_line (point->method, point->mixed))
+      if (family->is_baseline_line (point->method, point->mixed))
         {
-          if (isnan (baseline_1rm[point->leg]))
-            baseline_1rm[point->leg] = point->ratio;
-          baseline = baseline_1rm[point->leg];
+          if (isnan (baselines[point->leg]))
+            baselines[point->leg] = point->ratio;
+          baseline = baselines[point->leg];
         }
 
-      point->state = hq_point_state (point, baseline);
+      point->state = ratio_point_state (family, point, baseline);
     }
 }
 
-GArray *
-stride_balance_hq_series (const StrideMeasurement *measurements,
-                          guint                    n_measurements)
+static GArray *
+ratio_series (const RatioFamily       *family,
+              const StrideMeasurement *measurements,
+              guint                    n_measurements)
 {
   g_autoptr(GHashTable) index = NULL;
   GArray *points;
   GHashTableIter iter;
   gpointer key;
-
-  g_return_val_if_fail (measurements != NULL || n_measurements == 0, NULL);
 
   points = g_array_new (FALSE, TRUE, sizeof (StrideHqPoint));
   g_array_set_clear_func (points, (GDestroyNotify) stride_hq_point_clear);
@@ -416,39 +482,57 @@ stride_balance_hq_series (const StrideMeasurement *measurements,
   g_hash_table_iter_init (&iter, index);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
-      const StrideMeasurement *hamstring = key;
-      const StrideMeasurement *quadriceps;
-      const HqPairing *pairing;
+      const StrideMeasurement *numerator = key;
+      const StrideMeasurement *denominator;
+      const RatioPairing *pairing;
       StrideHqPoint point = { 0, };
       double ratio;
 
-      pairing = hq_pairing_of (hamstring);
+      pairing = pairing_of (family, numerator);
       if (pairing == NULL)
         continue;
 
-      quadriceps = lookup_slot (index, hamstring->date, pairing->quadriceps_test,
-                                pairing->quadriceps_method != NULL
-                                  ? pairing->quadriceps_method
-                                  : hamstring->method,
-                                hamstring->side);
-      if (quadriceps == NULL)
+      denominator = lookup_slot (index, numerator->date, pairing->denominator_test,
+                                 pairing->denominator_method != NULL
+                                   ? pairing->denominator_method
+                                   : numerator->method,
+                                 numerator->side);
+      if (denominator == NULL)
         continue;
 
-      if (!hq_pair_ratio (hamstring, quadriceps, pairing->mixed, &ratio))
+      if (!pair_ratio (numerator, denominator, pairing->mixed, &ratio))
         continue;
 
-      point.date = hamstring->date;
-      point.method = g_strdup (hamstring->method);
-      point.leg = hamstring->side;
+      point.date = numerator->date;
+      point.method = g_strdup (numerator->method);
+      point.leg = numerator->side;
       point.mixed = pairing->mixed;
       point.ratio = ratio;
       g_array_append_val (points, point);
     }
 
   g_array_sort (points, compare_hq_points);
-  set_hq_point_states (points);
+  set_ratio_point_states (family, points);
 
   return points;
+}
+
+GArray *
+stride_balance_hq_series (const StrideMeasurement *measurements,
+                          guint                    n_measurements)
+{
+  g_return_val_if_fail (measurements != NULL || n_measurements == 0, NULL);
+
+  return ratio_series (&hq_family, measurements, n_measurements);
+}
+
+GArray *
+stride_balance_hip_series (const StrideMeasurement *measurements,
+                           guint                    n_measurements)
+{
+  g_return_val_if_fail (measurements != NULL || n_measurements == 0, NULL);
+
+  return ratio_series (&hip_family, measurements, n_measurements);
 }
 
 /* Summaries */
@@ -508,9 +592,10 @@ hq_point_is_usable (const StrideHqPoint *point)
 
 /* @line: @n_points (>= 1) points of one line in date order. */
 static void
-summarize_hq_line (StrideHqPoint * const *line,
-                   guint                  n_points,
-                   StrideBalanceSummary  *summary)
+summarize_ratio_line (const RatioFamily     *family,
+                      StrideHqPoint * const *line,
+                      guint                  n_points,
+                      StrideBalanceSummary  *summary)
 {
   const StrideHqPoint *first = line[0];
   const StrideHqPoint *latest = line[n_points - 1];
@@ -527,34 +612,32 @@ summarize_hq_line (StrideHqPoint * const *line,
   summary->previous = previous != NULL ? previous->ratio : NAN;
   summary->baseline = first->ratio;
 
-  /* One 1RM test is its own baseline: nothing to compare it with yet. */
-  if (is_1rm_line (latest->method, latest->mixed) && n_points < 2)
+  /* One test of a baseline line is its own baseline: nothing to compare
+   * it with yet. */
+  if (family->is_baseline_line (latest->method, latest->mixed) && n_points < 2)
     {
       summary->state = STRIDE_BALANCE_NOT_ENOUGH_DATA;
       return;
     }
 
   if (previous != NULL)
-    previous_band = hq_band (previous->method, previous->mixed, previous->ratio, first->ratio);
+    previous_band = family->band (previous->method, previous->mixed, previous->ratio,
+                                  first->ratio);
 
-  summary->state = noise_aware_state (hq_band (latest->method, latest->mixed,
-                                               latest->ratio, first->ratio),
+  summary->state = noise_aware_state (family->band (latest->method, latest->mixed,
+                                                    latest->ratio, first->ratio),
                                       previous_band,
                                       summary->latest,
                                       summary->previous,
                                       stride_balance_method_noise (latest->method));
 }
 
-GArray *
-stride_balance_hq_summaries (GArray *series)
+static GArray *
+ratio_summaries (const RatioFamily *family,
+                 GArray            *series)
 {
   g_autoptr(GPtrArray) lines = NULL;
-  GArray *summaries;
-
-  g_return_val_if_fail (series != NULL, NULL);
-  g_return_val_if_fail (g_array_get_element_size (series) == sizeof (StrideHqPoint), NULL);
-
-  summaries = summary_array_new ();
+  GArray *summaries = summary_array_new ();
 
   lines = g_ptr_array_sized_new (series->len);
   for (guint i = 0; i < series->len; i++)
@@ -577,11 +660,29 @@ stride_balance_hq_summaries (GArray *series)
             break;
         }
 
-      summarize_hq_line (line, end - start, &summary);
+      summarize_ratio_line (family, line, end - start, &summary);
       g_array_append_val (summaries, summary);
     }
 
   return summaries;
+}
+
+GArray *
+stride_balance_hq_summaries (GArray *series)
+{
+  g_return_val_if_fail (series != NULL, NULL);
+  g_return_val_if_fail (g_array_get_element_size (series) == sizeof (StrideHqPoint), NULL);
+
+  return ratio_summaries (&hq_family, series);
+}
+
+GArray *
+stride_balance_hip_summaries (GArray *series)
+{
+  g_return_val_if_fail (series != NULL, NULL);
+  g_return_val_if_fail (g_array_get_element_size (series) == sizeof (StrideHqPoint), NULL);
+
+  return ratio_summaries (&hip_family, series);
 }
 
 /* Left/right symmetry */

@@ -117,6 +117,19 @@ GArray      *stride_balance_lsi_series        (const StrideMeasurement *measurem
  * STRIDE_LSI_FLAG_BELOW (85 %), WATCH from 85 to 90 %. */
 GArray      *stride_balance_lsi_summaries     (GArray *series);
 
+/* Hip adductor : abductor strength per leg (RISK-RULES.md §2, Tyler et
+ * al. 2001 — ice hockey): STRIDE_TEST_HIP_ADDUCTION / STRIDE_TEST_HIP_ABDUCTION
+ * of the same day, method and side. A single test's state is IMBALANCE
+ * below STRIDE_HIP_ADD_ABD_FLAG_BELOW, else OK (no watch band). Points
+ * are StrideHqPoint records (mixed FALSE, ratio = adduction / abduction),
+ * ordered like stride_balance_hq_series(). Summaries apply the noise rule
+ * as for H:Q (a lone test below the flag is WATCH). */
+#define STRIDE_HIP_ADD_ABD_FLAG_BELOW 0.80
+
+GArray      *stride_balance_hip_series        (const StrideMeasurement *measurements,
+                                               guint                    n_measurements);
+GArray      *stride_balance_hip_summaries     (GArray *series);
+
 /* Side values from the strength sets of one session on @date: for each
  * exercise done with sets on the left and on the right, the best e1RM
  * (stride_e1rm()) per side, as two StrideMeasurement records with test

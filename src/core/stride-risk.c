@@ -2995,6 +2995,7 @@ check_race_taper (const RaceContext *ctx,
 
   check_init (check, STRIDE_CHECK_RACE_TAPER, _("Taper"), STRIDE_EVIDENCE_MODERATE,
               "Bosquet et al. 2007",
+              /* xgettext:no-c-format */
               g_strdup (_("A meta-analysis of tapering found the best race results after "
                           "cutting the training volume by 41–60 % over the last two weeks, "
                           "while keeping the intensity (Bosquet et al. 2007). This check "

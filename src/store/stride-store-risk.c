@@ -74,202 +74,6 @@ load_activities (StrideStore        *self,
   return TRUE;
 }
 
-/* Measurements: every test, both sides and one-side, for H:Q and LSI.
- * Columns: id, date, test, method, side, value, unit. */
-static gboolean
-load_measurements (StrideStore        *self,
-                   StrideRiskJournal  *journal,
-                   GError            **error)
-{
-  g_auto(StrideCachedStmt) stmt = NULL;
-  int rc;
-
-  stmt = _stride_store_prepare (self,
-                                "SELECT id, " STRIDE_SQL_DATE_DAY ("date") ", test, method, side,"
-                                " value, unit FROM measurement ORDER BY date, id",
-                                error);
-  if (stmt == NULL)
-    return FALSE;
-
-  /* The strings stay SQLite's until the next step: the journal copies
-   * the record, so nothing is duplicated here. */
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      StrideMeasurement m = { 0 };
-
-      m.id = sqlite3_column_int64 (stmt, 0);
-      m.date = (guint32) sqlite3_column_int64 (stmt, 1);
-      m.test = (char *) sqlite3_column_text (stmt, 2);
-      m.method = (char *) sqlite3_column_text (stmt, 3);
-      if (!stride_side_from_id ((const char *) sqlite3_column_text (stmt, 4), &m.side))
-        m.side = STRIDE_SIDE_BOTH;
-      m.value = sqlite3_column_double (stmt, 5);
-      m.unit = (char *) sqlite3_column_text (stmt, 6);
-
-      stride_risk_journal_add_measurement (journal, &m);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      _stride_store_set_error (error, _stride_store_get_db (self), rc,
-                               _("Could not read the journal"));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Strength sets done on one side, session by session. */
-typedef struct
-{
-  StrideRiskJournal *journal;
-  gint64             activity_id;   /* of the sets gathered, 0 = none */
-  guint32            date;          /* the session's local day */
-  GArray            *sets;          /* StrideStrengthSet */
-  GPtrArray         *keys;          /* exercise keys, const char * */
-  GArray            *side_values;   /* StrideMeasurement */
-} SessionSets;
-
-static void
-session_sets_flush (SessionSets *session)
-{
-  if (session->sets->len == 0)
-    return;
-
-  stride_balance_side_values_from_sets ((const StrideStrengthSet *) (gpointer) session->sets->data,
-                                        (const char *const *) session->keys->pdata,
-                                        session->sets->len, session->date,
-                                        session->side_values);
-
-  for (guint i = 0; i < session->side_values->len; i++)
-    stride_risk_journal_add_measurement (session->journal,
-                                         &g_array_index (session->side_values,
-                                                         StrideMeasurement, i));
-
-  g_array_remove_range (session->side_values, 0, session->side_values->len);
-  g_array_set_size (session->sets, 0);
-  g_ptr_array_set_size (session->keys, 0);
-}
-
-static void
-measurement_clear_func (gpointer data)
-{
-  stride_measurement_clear (data);
-}
-
-/* Sets of 'both' sides give no side value, so only one-side sets are
- * read, in the order of the strength_set_activity_position index: the
- * sets of one session come together. Columns: activity_id, local day of
- * the session, exercise key, exercise_id, side, reps, load_kg, rpe,
- * position, id. */
-static gboolean
-load_side_values (StrideStore        *self,
-                  StrideRiskJournal  *journal,
-                  GError            **error)
-{
-  g_auto(StrideCachedStmt) stmt = NULL;
-  g_autoptr(GArray) sets = g_array_new (FALSE, TRUE, sizeof (StrideStrengthSet));
-  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
-  g_autoptr(GArray) side_values = g_array_new (FALSE, TRUE, sizeof (StrideMeasurement));
-  g_autoptr(GStringChunk) chunk = g_string_chunk_new (1024);    /* each key once */
-  SessionSets session = { journal, 0, 0, sets, keys, side_values };
-  int rc;
-
-  g_array_set_clear_func (side_values, measurement_clear_func);
-
-  stmt = _stride_store_prepare (self,
-                                "SELECT s.activity_id, " STRIDE_SQL_LOCAL_DAY ("a.") ", e.key,"
-                                " s.exercise_id, s.side, s.reps, s.load_kg, s.rpe, s.position, s.id"
-                                " FROM strength_set s"
-                                " JOIN activity a ON a.id = s.activity_id"
-                                " JOIN exercise e ON e.id = s.exercise_id"
-                                " WHERE s.side <> 'both'"
-                                " ORDER BY s.activity_id, s.position, s.id",
-                                error);
-  if (stmt == NULL)
-    return FALSE;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 activity_id = sqlite3_column_int64 (stmt, 0);
-      StrideStrengthSet set = { 0 };
-      const char *key;
-
-      if (activity_id != session.activity_id)
-        {
-          session_sets_flush (&session);
-          session.activity_id = activity_id;
-          session.date = (guint32) sqlite3_column_int64 (stmt, 1);
-        }
-
-      key = g_string_chunk_insert_const (chunk, (const char *) sqlite3_column_text (stmt, 2));
-      set.activity_id = activity_id;
-      set.exercise_id = sqlite3_column_int64 (stmt, 3);
-      if (!stride_side_from_id ((const char *) sqlite3_column_text (stmt, 4), &set.side))
-        set.side = STRIDE_SIDE_BOTH;
-      set.reps = sqlite3_column_int (stmt, 5);
-      set.load_kg = sqlite3_column_double (stmt, 6);
-      set.rpe = sqlite3_column_int (stmt, 7);
-      set.position = sqlite3_column_int (stmt, 8);
-      set.id = sqlite3_column_int64 (stmt, 9);
-
-      g_array_append_val (sets, set);
-      g_ptr_array_add (keys, (gpointer) key);
-    }
-
-  if (rc == SQLITE_DONE)
-    session_sets_flush (&session);
-
-  if (rc != SQLITE_DONE)
-    {
-      _stride_store_set_error (error, _stride_store_get_db (self), rc,
-                               _("Could not read the journal"));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Columns: id, date, location, side, severity. */
-static gboolean
-load_pain_entries (StrideStore        *self,
-                   StrideRiskJournal  *journal,
-                   GError            **error)
-{
-  g_auto(StrideCachedStmt) stmt = NULL;
-  int rc;
-
-  stmt = _stride_store_prepare (self,
-                                "SELECT id, " STRIDE_SQL_DATE_DAY ("date") ", location, side,"
-                                " severity FROM pain_entry ORDER BY date, id",
-                                error);
-  if (stmt == NULL)
-    return FALSE;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      StridePainEntry pain = { 0 };
-
-      pain.id = sqlite3_column_int64 (stmt, 0);
-      pain.date = (guint32) sqlite3_column_int64 (stmt, 1);
-      pain.location = (char *) sqlite3_column_text (stmt, 2);
-      if (!stride_side_from_id ((const char *) sqlite3_column_text (stmt, 3), &pain.side))
-        pain.side = STRIDE_SIDE_BOTH;
-      pain.severity = sqlite3_column_int (stmt, 4);
-
-      stride_risk_journal_add_pain (journal, &pain);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      _stride_store_set_error (error, _stride_store_get_db (self), rc,
-                               _("Could not read the journal"));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* The journal counts a shoe's distance itself, so distance_m stays 0.
  * Columns: id, name, start_date, retired_date, limit_km (NULL dates
  * read as 0, "unknown" / "in use"). */
@@ -312,35 +116,47 @@ load_shoes (StrideStore        *self,
   return TRUE;
 }
 
-/* Columns: id, date, name, distance_m, goal_time_s, activity_id. */
-static gboolean
-load_races (StrideStore        *self,
-            StrideRiskJournal  *journal,
-            GError            **error)
+/* Rows shared by the risk journal and the balance lists (issue 7)
+ *
+ * Each table below has one query, taking a range of days as ?1 and ?2
+ * (bind_day_range()), and one row decoder. The journal reads the whole
+ * range and copies the decoded records; a list asks for its range and
+ * owns copies of the strings. Measurements, pain entries and races keep
+ * their date as 'YYYY-MM-DD' text, so the range is compared as text
+ * (STRIDE_SQL_DAY_DATE) through the date indexes. */
+
+/* 0001-01-01 and 9999-12-31, the dates SQLite can write: 0 at either end
+ * of a range means "open". */
+#define FIRST_DAY 1
+#define LAST_DAY  3652059
+
+#define IN_DAY_RANGE(col) \
+  col " BETWEEN " STRIDE_SQL_DAY_DATE ("?1") " AND " STRIDE_SQL_DAY_DATE ("?2")
+
+static void
+bind_day_range (sqlite3_stmt *stmt,
+                guint32       from,
+                guint32       to)
 {
-  g_auto(StrideCachedStmt) stmt = NULL;
+  sqlite3_bind_int64 (stmt, 1, CLAMP (from != 0 ? from : FIRST_DAY, FIRST_DAY, LAST_DAY));
+  sqlite3_bind_int64 (stmt, 2, CLAMP (to != 0 ? to : LAST_DAY, FIRST_DAY, LAST_DAY));
+}
+
+typedef void (*RowFunc) (sqlite3_stmt *stmt,
+                         gpointer      data);
+
+/* Hands every row of @stmt (prepared and bound) to @func. */
+static gboolean
+for_each_row (StrideStore   *self,
+              sqlite3_stmt  *stmt,
+              RowFunc        func,
+              gpointer       data,
+              GError       **error)
+{
   int rc;
 
-  stmt = _stride_store_prepare (self,
-                                "SELECT id, " STRIDE_SQL_DATE_DAY ("date") ", name, distance_m,"
-                                " goal_time_s, activity_id FROM race ORDER BY date, id",
-                                error);
-  if (stmt == NULL)
-    return FALSE;
-
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      StrideRace race = { 0 };
-
-      race.id = sqlite3_column_int64 (stmt, 0);
-      race.date = (guint32) sqlite3_column_int64 (stmt, 1);
-      race.name = (char *) sqlite3_column_text (stmt, 2);
-      race.distance_m = sqlite3_column_double (stmt, 3);
-      race.goal_time_s = sqlite3_column_double (stmt, 4);
-      race.activity_id = sqlite3_column_int64 (stmt, 5);
-
-      stride_risk_journal_add_race (journal, &race);
-    }
+    func (stmt, data);
 
   if (rc != SQLITE_DONE)
     {
@@ -350,6 +166,410 @@ load_races (StrideStore        *self,
     }
 
   return TRUE;
+}
+
+/* The journal's half: every row of @sql, decoded records copied into
+ * the journal by @add_row. */
+static gboolean
+load_all (StrideStore   *self,
+          const char    *sql,
+          RowFunc        add_row,
+          gpointer       journal,
+          GError       **error)
+{
+  g_auto(StrideCachedStmt) stmt = _stride_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_day_range (stmt, 0, 0);
+  return for_each_row (self, stmt, add_row, journal, error);
+}
+
+/* The lists' half: the rows of @sql in [@from, @to], each read (with
+ * strings of its own) by @read_row. */
+static GArray *
+list_in_range (StrideStore        *self,
+               const char         *sql,
+               guint32             from,
+               guint32             to,
+               guint               element_size,
+               GDestroyNotify      clear_func,
+               StrideReadRowFunc   read_row,
+               GError            **error)
+{
+  g_auto(StrideCachedStmt) stmt = NULL;
+
+  g_return_val_if_fail (STRIDE_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = _stride_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  bind_day_range (stmt, from, to);
+  return _stride_store_read_rows (self, stmt, element_size, clear_func, read_row, error);
+}
+
+/* Measurements: every test, both sides and one-side, for H:Q and LSI. */
+#define SELECT_MEASUREMENTS \
+  "SELECT id, " STRIDE_SQL_DATE_DAY ("date") ", test, method, side, value, unit, notes" \
+  " FROM measurement WHERE " IN_DAY_RANGE ("date") " ORDER BY date, id"
+
+/* The strings stay SQLite's until the next step. */
+static void
+decode_measurement (sqlite3_stmt      *stmt,
+                    StrideMeasurement *m)
+{
+  m->id = sqlite3_column_int64 (stmt, 0);
+  m->date = (guint32) sqlite3_column_int64 (stmt, 1);
+  m->test = (char *) sqlite3_column_text (stmt, 2);
+  m->method = (char *) sqlite3_column_text (stmt, 3);
+  if (!stride_side_from_id ((const char *) sqlite3_column_text (stmt, 4), &m->side))
+    m->side = STRIDE_SIDE_BOTH;
+  m->value = sqlite3_column_double (stmt, 5);
+  m->unit = (char *) sqlite3_column_text (stmt, 6);
+  m->notes = (char *) sqlite3_column_text (stmt, 7);
+}
+
+static void
+add_measurement_row (sqlite3_stmt *stmt,
+                     gpointer      journal)
+{
+  StrideMeasurement m = { 0 };
+
+  decode_measurement (stmt, &m);
+  stride_risk_journal_add_measurement (journal, &m);
+}
+
+static void
+read_measurement (sqlite3_stmt *stmt,
+                  gpointer      row)
+{
+  StrideMeasurement *m = row;
+
+  decode_measurement (stmt, m);
+  m->test = g_strdup (m->test);
+  m->method = g_strdup (m->method);
+  m->unit = g_strdup (m->unit);
+  m->notes = g_strdup (m->notes);
+}
+
+static void
+measurement_clear_func (gpointer data)
+{
+  stride_measurement_clear (data);
+}
+
+/* Side values: strength sets done on one side, session by session. Sets
+ * of 'both' sides give no side value, so only one-side sets are read, in
+ * the order of the strength_set_activity_position index: the sets of one
+ * session come together. Columns: activity_id, local day of the session,
+ * exercise key, exercise_id, side, reps, load_kg, rpe, position, id. */
+#define SELECT_SIDE_SETS \
+  "SELECT s.activity_id, " STRIDE_SQL_LOCAL_DAY ("a.") ", e.key," \
+  " s.exercise_id, s.side, s.reps, s.load_kg, s.rpe, s.position, s.id" \
+  " FROM strength_set s" \
+  " JOIN activity a ON a.id = s.activity_id" \
+  " JOIN exercise e ON e.id = s.exercise_id" \
+  " WHERE s.side <> 'both' AND " STRIDE_SQL_LOCAL_DAY ("a.") " BETWEEN ?1 AND ?2" \
+  " ORDER BY s.activity_id, s.position, s.id"
+
+/* Called with the side values of each session as they are made; NULL
+ * keeps them in the array. */
+typedef void (*SideValuesFunc) (GArray   *side_values,
+                                gpointer  data);
+
+typedef struct
+{
+  gint64          activity_id;   /* of the sets gathered, 0 = none */
+  guint32         date;          /* the session's local day */
+  GArray         *sets;          /* StrideStrengthSet */
+  GPtrArray      *keys;          /* exercise keys, const char * */
+  GStringChunk   *chunk;         /* each key once */
+  GArray         *side_values;   /* StrideMeasurement */
+  SideValuesFunc  made;
+  gpointer        data;
+} SessionSets;
+
+static void
+session_sets_flush (SessionSets *session)
+{
+  if (session->sets->len == 0)
+    return;
+
+  stride_balance_side_values_from_sets ((const StrideStrengthSet *) (gpointer) session->sets->data,
+                                        (const char *const *) session->keys->pdata,
+                                        session->sets->len, session->date,
+                                        session->side_values);
+  if (session->made != NULL)
+    session->made (session->side_values, session->data);
+
+  g_array_set_size (session->sets, 0);
+  g_ptr_array_set_size (session->keys, 0);
+}
+
+static void
+add_set_row (sqlite3_stmt *stmt,
+             gpointer      data)
+{
+  SessionSets *session = data;
+  gint64 activity_id = sqlite3_column_int64 (stmt, 0);
+  StrideStrengthSet set = { 0 };
+  const char *key;
+
+  if (activity_id != session->activity_id)
+    {
+      session_sets_flush (session);
+      session->activity_id = activity_id;
+      session->date = (guint32) sqlite3_column_int64 (stmt, 1);
+    }
+
+  key = g_string_chunk_insert_const (session->chunk, (const char *) sqlite3_column_text (stmt, 2));
+  set.activity_id = activity_id;
+  set.exercise_id = sqlite3_column_int64 (stmt, 3);
+  if (!stride_side_from_id ((const char *) sqlite3_column_text (stmt, 4), &set.side))
+    set.side = STRIDE_SIDE_BOTH;
+  set.reps = sqlite3_column_int (stmt, 5);
+  set.load_kg = sqlite3_column_double (stmt, 6);
+  set.rpe = sqlite3_column_int (stmt, 7);
+  set.position = sqlite3_column_int (stmt, 8);
+  set.id = sqlite3_column_int64 (stmt, 9);
+
+  g_array_append_val (session->sets, set);
+  g_ptr_array_add (session->keys, (gpointer) key);
+}
+
+/* Appends the side values of the sessions on local days [@from, @to]
+ * to @side_values, handing each session's to @made (may be NULL). */
+static gboolean
+read_side_values (StrideStore     *self,
+                  guint32          from,
+                  guint32          to,
+                  GArray          *side_values,
+                  SideValuesFunc   made,
+                  gpointer         data,
+                  GError         **error)
+{
+  g_auto(StrideCachedStmt) stmt = NULL;
+  g_autoptr(GArray) sets = g_array_new (FALSE, TRUE, sizeof (StrideStrengthSet));
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+  g_autoptr(GStringChunk) chunk = g_string_chunk_new (1024);
+  SessionSets session = { 0, 0, sets, keys, chunk, side_values, made, data };
+
+  stmt = _stride_store_prepare (self, SELECT_SIDE_SETS, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_day_range (stmt, from, to);
+  if (!for_each_row (self, stmt, add_set_row, &session, error))
+    return FALSE;
+
+  session_sets_flush (&session);
+  return TRUE;
+}
+
+/* The journal copies each session's values, then they go. */
+static void
+add_side_values (GArray   *side_values,
+                 gpointer  journal)
+{
+  for (guint i = 0; i < side_values->len; i++)
+    stride_risk_journal_add_measurement (journal,
+                                         &g_array_index (side_values, StrideMeasurement, i));
+
+  g_array_set_size (side_values, 0);
+}
+
+static gboolean
+load_side_values (StrideStore        *self,
+                  StrideRiskJournal  *journal,
+                  GError            **error)
+{
+  g_autoptr(GArray) side_values = g_array_new (FALSE, TRUE, sizeof (StrideMeasurement));
+
+  g_array_set_clear_func (side_values, measurement_clear_func);
+
+  return read_side_values (self, 0, 0, side_values, add_side_values, journal, error);
+}
+
+/* Pain entries. */
+#define SELECT_PAIN_ENTRIES \
+  "SELECT id, " STRIDE_SQL_DATE_DAY ("date") ", location, side, severity, notes" \
+  " FROM pain_entry WHERE " IN_DAY_RANGE ("date") " ORDER BY date, id"
+
+static void
+decode_pain_entry (sqlite3_stmt    *stmt,
+                   StridePainEntry *pain)
+{
+  pain->id = sqlite3_column_int64 (stmt, 0);
+  pain->date = (guint32) sqlite3_column_int64 (stmt, 1);
+  pain->location = (char *) sqlite3_column_text (stmt, 2);
+  if (!stride_side_from_id ((const char *) sqlite3_column_text (stmt, 3), &pain->side))
+    pain->side = STRIDE_SIDE_BOTH;
+  pain->severity = sqlite3_column_int (stmt, 4);
+  pain->notes = (char *) sqlite3_column_text (stmt, 5);
+}
+
+static void
+add_pain_row (sqlite3_stmt *stmt,
+              gpointer      journal)
+{
+  StridePainEntry pain = { 0 };
+
+  decode_pain_entry (stmt, &pain);
+  stride_risk_journal_add_pain (journal, &pain);
+}
+
+static void
+read_pain_entry (sqlite3_stmt *stmt,
+                 gpointer      row)
+{
+  StridePainEntry *pain = row;
+
+  decode_pain_entry (stmt, pain);
+  pain->location = g_strdup (pain->location);
+  pain->notes = g_strdup (pain->notes);
+}
+
+static void
+pain_entry_clear_func (gpointer data)
+{
+  stride_pain_entry_clear (data);
+}
+
+/* Races. */
+#define SELECT_RACES \
+  "SELECT id, " STRIDE_SQL_DATE_DAY ("date") ", name, distance_m, goal_time_s, activity_id" \
+  " FROM race WHERE " IN_DAY_RANGE ("date") " ORDER BY date, id"
+
+static void
+decode_race (sqlite3_stmt *stmt,
+             StrideRace   *race)
+{
+  race->id = sqlite3_column_int64 (stmt, 0);
+  race->date = (guint32) sqlite3_column_int64 (stmt, 1);
+  race->name = (char *) sqlite3_column_text (stmt, 2);
+  race->distance_m = sqlite3_column_double (stmt, 3);
+  race->goal_time_s = sqlite3_column_double (stmt, 4);
+  race->activity_id = sqlite3_column_int64 (stmt, 5);
+}
+
+static void
+add_race_row (sqlite3_stmt *stmt,
+              gpointer      journal)
+{
+  StrideRace race = { 0 };
+
+  decode_race (stmt, &race);
+  stride_risk_journal_add_race (journal, &race);
+}
+
+static void
+read_race (sqlite3_stmt *stmt,
+           gpointer      row)
+{
+  StrideRace *race = row;
+
+  decode_race (stmt, race);
+  race->name = g_strdup (race->name);
+}
+
+static void
+race_clear_func (gpointer data)
+{
+  stride_race_clear (data);
+}
+
+GArray *
+stride_store_list_measurements (StrideStore  *self,
+                                guint32       from,
+                                guint32       to,
+                                GError      **error)
+{
+  return list_in_range (self, SELECT_MEASUREMENTS, from, to, sizeof (StrideMeasurement),
+                        measurement_clear_func, read_measurement, error);
+}
+
+static gint
+compare_measurement_dates (gconstpointer a,
+                           gconstpointer b)
+{
+  const StrideMeasurement *ma = a;
+  const StrideMeasurement *mb = b;
+
+  return (ma->date > mb->date) - (ma->date < mb->date);
+}
+
+GArray *
+stride_store_list_side_values (StrideStore  *self,
+                               guint32       from,
+                               guint32       to,
+                               GError      **error)
+{
+  g_autoptr(GArray) side_values = NULL;
+
+  g_return_val_if_fail (STRIDE_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  side_values = g_array_new (FALSE, TRUE, sizeof (StrideMeasurement));
+  g_array_set_clear_func (side_values, measurement_clear_func);
+
+  if (!read_side_values (self, from, to, side_values, NULL, NULL, error))
+    return NULL;
+
+  /* Sessions come in the index's order, by activity id; an import can
+   * add an older session after newer ones. The sort is stable, so a
+   * session's values keep their order (exercise, left then right). */
+  g_array_sort (side_values, compare_measurement_dates);
+
+  return g_steal_pointer (&side_values);
+}
+
+GArray *
+stride_store_list_pain_entries (StrideStore  *self,
+                                guint32       from,
+                                guint32       to,
+                                GError      **error)
+{
+  return list_in_range (self, SELECT_PAIN_ENTRIES, from, to, sizeof (StridePainEntry),
+                        pain_entry_clear_func, read_pain_entry, error);
+}
+
+GArray *
+stride_store_list_races (StrideStore  *self,
+                         guint32       from,
+                         guint32       to,
+                         GError      **error)
+{
+  return list_in_range (self, SELECT_RACES, from, to, sizeof (StrideRace),
+                        race_clear_func, read_race, error);
+}
+
+/* The journal reads every row of these tables. */
+
+static gboolean
+load_measurements (StrideStore        *self,
+                   StrideRiskJournal  *journal,
+                   GError            **error)
+{
+  return load_all (self, SELECT_MEASUREMENTS, add_measurement_row, journal, error);
+}
+
+static gboolean
+load_pain_entries (StrideStore        *self,
+                   StrideRiskJournal  *journal,
+                   GError            **error)
+{
+  return load_all (self, SELECT_PAIN_ENTRIES, add_pain_row, journal, error);
+}
+
+static gboolean
+load_races (StrideStore        *self,
+            StrideRiskJournal  *journal,
+            GError            **error)
+{
+  return load_all (self, SELECT_RACES, add_race_row, journal, error);
 }
 
 /* Checklist answers. Columns: iso_week, item_id, state, note. */

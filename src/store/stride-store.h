@@ -207,6 +207,30 @@ GArray      *stride_store_list_weeks           (StrideStore             *self,
                                                 GDateWeekday             first_weekday,
                                                 GError                 **error);
 
+/* Balance (issue 7). Julian days, both inclusive; from = to = 0 means the
+ * whole journal. New GArrays with clear funcs, ordered by date then id. */
+
+/* Every measurement (any test, side and method). */
+GArray      *stride_store_list_measurements    (StrideStore             *self,
+                                                guint32                  from,
+                                                guint32                  to,
+                                                GError                 **error);
+/* Side values derived from unilateral strength sets: the best e1RM per
+ * side and exercise of each session (stride_balance_side_values_from_sets()),
+ * dated by the session's local day. The same records the risk journal gets. */
+GArray      *stride_store_list_side_values     (StrideStore             *self,
+                                                guint32                  from,
+                                                guint32                  to,
+                                                GError                 **error);
+GArray      *stride_store_list_pain_entries    (StrideStore             *self,
+                                                guint32                  from,
+                                                guint32                  to,
+                                                GError                 **error);
+GArray      *stride_store_list_races           (StrideStore             *self,
+                                                guint32                  from,
+                                                guint32                  to,
+                                                GError                 **error);
+
 /* Risk checklist (issue 8). */
 
 /* Every record the checklists need, read in one pass: all activities,

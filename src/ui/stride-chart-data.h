@@ -24,6 +24,8 @@ typedef enum
   STRIDE_CHART_KIND_RUN,       /* pace and heart rate inside one run */
   STRIDE_CHART_KIND_VOLUME,    /* weekly distance and strength minutes, planned vs done */
   STRIDE_CHART_KIND_LOAD,      /* daily load, EWMA acute/chronic, their ratio */
+  STRIDE_CHART_KIND_HQ,        /* H:Q per leg and method, the method's band, pain and races */
+  STRIDE_CHART_KIND_LSI,       /* left/right symmetry per test, the 90 % line */
   STRIDE_N_CHART_KINDS,
 } StrideChartKind;
 
@@ -39,6 +41,9 @@ typedef struct
   StrideUnitSystem  distance_units;
   StrideUnitSystem  pace_units;
   GDateWeekday      first_weekday;   /* VOLUME */
+  /* LSI: NULL = the LSI of every test and exercise; a test id (or
+   * "exercise:<key>") = that one's left and right values and its LSI. */
+  const char       *lsi_test;
   int               utc_offset_s;    /* local time = UTC + this */
 } StrideChartRequest;
 

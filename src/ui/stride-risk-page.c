@@ -66,6 +66,8 @@ struct _StrideRiskPage
   GtkLabel            *week_label;
   GtkLabel            *dates_label;
   GtkBox              *strip_box;
+  GtkLabel            *strip_first_label;
+  GtkLabel            *strip_last_label;
   GtkWidget           *headline_card;
   GtkImage            *headline_icon;
   GtkLabel            *headline_title;
@@ -551,12 +553,27 @@ place_strip (StrideRiskPage *self,
     self->strip_last = self->monday + span;
 }
 
+/* "Week 23" under the first cell, "Week 48" under the last. */
+static void
+label_strip_end (GtkLabel *label,
+                 guint32   monday)
+{
+  g_autofree char *week = stride_iso_week_format (monday);
+  g_autofree char *text = g_strdup_printf (_("Week %s"), strrchr (week, 'W') + 1);
+
+  gtk_label_set_label (label, text);
+}
+
 static void
 update_strip (StrideRiskPage             *self,
               const StrideRiskThresholds *thresholds,
               guint32                     today)
 {
   StrideUnitSystem units = unit_system (self);
+
+  label_strip_end (self->strip_first_label,
+                   self->strip_last - 7 * (STRIDE_RISK_PAGE_STRIP_WEEKS - 1));
+  label_strip_end (self->strip_last_label, self->strip_last);
 
   for (guint i = 0; i < STRIDE_RISK_PAGE_STRIP_WEEKS; i++)
     {
@@ -1071,6 +1088,8 @@ stride_risk_page_class_init (StrideRiskPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StrideRiskPage, return_group);
   gtk_widget_class_bind_template_child (widget_class, StrideRiskPage, state_stack);
   gtk_widget_class_bind_template_child (widget_class, StrideRiskPage, strip_box);
+  gtk_widget_class_bind_template_child (widget_class, StrideRiskPage, strip_first_label);
+  gtk_widget_class_bind_template_child (widget_class, StrideRiskPage, strip_last_label);
   gtk_widget_class_bind_template_child (widget_class, StrideRiskPage, user_group);
   gtk_widget_class_bind_template_child (widget_class, StrideRiskPage, week_label);
 

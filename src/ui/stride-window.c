@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "stride-balance-page.h"
 #include "stride-charts-page.h"
 #include "stride-csv-export.h"
 #include "stride-deleted-entry.h"
@@ -42,6 +43,7 @@ struct _StrideWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *stack;
   StrideJournalPage    *journal_page;
+  StrideBalancePage    *balance_page;
   StrideChartsPage     *charts_page;
   StrideRiskPage       *risk_page;
 
@@ -103,11 +105,13 @@ remove_demo_dir (StrideWindow *self)
 }
 
 /* Entries changed (here or in another process): the pages read again. The
- * charts page reads when it is shown; the risk page now, for the badge. */
+ * charts page reads when it is shown, the balance page now if shown, the
+ * risk page now (for the badge). */
 static void
 journal_changed (StrideWindow *self)
 {
   stride_journal_model_reload (self->journal_model);
+  stride_balance_page_reload (self->balance_page);
   stride_risk_page_reload (self->risk_page);
 }
 
@@ -135,6 +139,7 @@ set_store (StrideWindow *self,
   g_clear_pointer (&self->deleted, stride_deleted_entry_free);
   g_clear_object (&self->journal_model);
   g_set_object (&self->store, store);
+  stride_balance_page_set_store (self->balance_page, store);
   stride_charts_page_set_store (self->charts_page, store);
   stride_risk_page_set_store (self->risk_page, store);
   remove_demo_dir (self);
@@ -917,6 +922,7 @@ stride_window_class_init (StrideWindowClass *klass)
   window_class->close_request = stride_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/stride-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, StrideWindow, balance_page);
   gtk_widget_class_bind_template_child (widget_class, StrideWindow, charts_page);
   gtk_widget_class_bind_template_child (widget_class, StrideWindow, risk_page);
   gtk_widget_class_bind_template_child (widget_class, StrideWindow, journal_page);
@@ -942,6 +948,7 @@ stride_window_class_init (StrideWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
 
+  g_type_ensure (STRIDE_TYPE_BALANCE_PAGE);
   g_type_ensure (STRIDE_TYPE_CHARTS_PAGE);
   g_type_ensure (STRIDE_TYPE_RISK_PAGE);
   g_type_ensure (STRIDE_TYPE_JOURNAL_PAGE);

@@ -904,6 +904,164 @@ test_side_values (void)
   g_assert_cmpint (lsi_at (lsi, 1)->weaker, ==, LEFT);
 }
 
+/* Hip adductor : abductor */
+
+#define ADD STRIDE_TEST_HIP_ADDUCTION
+#define ABD STRIDE_TEST_HIP_ABDUCTION
+
+/* Ratios by hand (adduction / abduction, same day, method and side):
+ *   day 10, dynamometer: left 160 N / 200 N = 0.80 (at the flag: OK),
+ *                        right 150 N / 200 N = 0.75 (under: IMBALANCE)
+ *   day 20, dynamometer: left 170 N / 200 N = 0.85 (over: OK),
+ *                        right 159.98 N / 200 N = 0.7999 (just under)
+ *   day 20, 1RM: left 40 kg / 50 kg = 0.80; right 88.184904 lb (40 kg) /
+ *                50 kg = 0.80 (kg and lb convert)
+ *   day 30: adduction by dynamometer, abduction by 1RM: never paired;
+ *           N against kg: no ratio; a knee test: not a hip pair. */
+static void
+test_hip_series (void)
+{
+  const StrideMeasurement m[] = {
+    M (20, ADD, DYN, RIGHT, 159.98, "N"),
+    M (10, ABD, DYN, LEFT, 200, "N"),
+    M (10, ADD, DYN, LEFT, 160, "N"),
+    M (10, ADD, DYN, RIGHT, 150, "N"),
+    M (10, ABD, DYN, RIGHT, 200, "N"),
+    M (20, ADD, DYN, LEFT, 170, "N"),
+    M (20, ABD, DYN, LEFT, 200, "N"),
+    M (20, ABD, DYN, RIGHT, 200, "N"),
+    M (20, ADD, RM, LEFT, 40, "kg"),
+    M (20, ABD, RM, LEFT, 50, "kg"),
+    M (20, ADD, RM, RIGHT, 40 / 0.45359237, "lb"),
+    M (20, ABD, RM, RIGHT, 50, "kg"),
+    M (30, ADD, DYN, LEFT, 170, "N"),
+    M (30, ABD, RM, LEFT, 50, "kg"),
+    M (30, ADD, DYN, RIGHT, 170, "N"),
+    M (30, ABD, DYN, RIGHT, 50, "kg"),
+    M (30, FLEX, ISO60, LEFT, 60, NM),
+    M (30, EXT, ISO60, LEFT, 100, NM),
+  };
+  g_autoptr(GArray) series = stride_balance_hip_series (m, G_N_ELEMENTS (m));
+  g_autoptr(GArray) hq = stride_balance_hq_series (m, G_N_ELEMENTS (m));
+
+  g_assert_cmpuint (series->len, ==, 6);
+  if (series->len != 6)
+    return;
+
+  /* By date, then leg, then method ("1rm" sorts before "hand-held-…"). */
+  assert_hq_point (hq_at (series, 0), 10, DYN, LEFT, FALSE, 0.80, STRIDE_BALANCE_OK);
+  assert_hq_point (hq_at (series, 1), 10, DYN, RIGHT, FALSE, 0.75, STRIDE_BALANCE_IMBALANCE);
+  assert_hq_point (hq_at (series, 2), 20, RM, LEFT, FALSE, 0.80, STRIDE_BALANCE_OK);
+  assert_hq_point (hq_at (series, 3), 20, DYN, LEFT, FALSE, 0.85, STRIDE_BALANCE_OK);
+  assert_hq_point (hq_at (series, 4), 20, RM, RIGHT, FALSE, 0.80, STRIDE_BALANCE_OK);
+  assert_hq_point (hq_at (series, 5), 20, DYN, RIGHT, FALSE, 0.7999, STRIDE_BALANCE_IMBALANCE);
+
+  /* The knee pair is H:Q only, and the hip tests never enter H:Q. */
+  g_assert_cmpuint (hq->len, ==, 1);
+  g_assert_cmpuint (g_array_get_element_size (series), ==, sizeof (StrideHqPoint));
+}
+
+/* The one summary of a left-leg hip line with @ratios (abduction 200 N),
+ * a week apart. */
+static StrideBalanceSummary
+hip_line_summary (const char   *method,
+                  const double *ratios,
+                  guint         n_ratios)
+{
+  g_autoptr(GArray) m = g_array_new (FALSE, TRUE, sizeof (StrideMeasurement));
+  g_autoptr(GArray) series = NULL;
+  g_autoptr(GArray) summaries = NULL;
+  StrideBalanceSummary result = { .state = STRIDE_BALANCE_NOT_ENOUGH_DATA };
+  const char *unit = g_str_equal (method, RM) ? "kg" : "N";
+
+  for (guint i = 0; i < n_ratios; i++)
+    {
+      StrideMeasurement adduction = M (700 + 7 * i, ADD, method, LEFT, ratios[i] * 200, unit);
+      StrideMeasurement abduction = M (700 + 7 * i, ABD, method, LEFT, 200, unit);
+
+      g_array_append_val (m, adduction);
+      g_array_append_val (m, abduction);
+    }
+
+  series = stride_balance_hip_series ((StrideMeasurement *) (void *) m->data, m->len);
+  g_assert_cmpuint (series->len, ==, n_ratios);
+  summaries = stride_balance_hip_summaries (series);
+  g_assert_cmpuint (summaries->len, ==, 1);
+  if (summaries->len != 1)
+    return result;
+
+  g_assert_cmpstr (summary_at (summaries, 0)->method, ==, method);
+  result = *summary_at (summaries, 0);
+  result.key = NULL;
+  result.method = NULL;
+  g_assert_cmpint (result.leg, ==, LEFT);
+  g_assert_false (result.mixed);
+  g_assert_cmpuint (result.n_tests, ==, n_ratios);
+  g_assert_cmpfloat_with_epsilon (result.latest, ratios[n_ratios - 1], 1e-9);
+  g_assert_cmpfloat_with_epsilon (result.baseline, ratios[0], 1e-9);
+
+  return result;
+}
+
+#define HIP_STATE(method, ...) (hip_line_summary ((method), RATIOS (__VA_ARGS__)).state)
+
+/* Flag 0.80, no watch band; noise of the dynamometer 15 %, of 1RM 10 %:
+ *   0.78 alone                  → WATCH (a lone test never flags)
+ *   0.79, 0.78                  → IMBALANCE (twice in a row)
+ *   0.95, 0.78: −17.9 %         → IMBALANCE (beyond the noise)
+ *   0.90, 0.78: −13.3 %         → WATCH (within 15 %)
+ *   0.70, 0.80                  → OK (at the flag)
+ *   0.85 alone                  → OK
+ * 1RM has no baseline rule here: one test has a state (0.78 → WATCH,
+ * 0.90 → OK), and 0.90, 0.78 (−13.3 %, beyond 10 %) → IMBALANCE. */
+static void
+test_hip_summary_noise (void)
+{
+  g_assert_cmpint (HIP_STATE (DYN, 0.78), ==, STRIDE_BALANCE_WATCH);
+  g_assert_cmpint (HIP_STATE (DYN, 0.79, 0.78), ==, STRIDE_BALANCE_IMBALANCE);
+  g_assert_cmpint (HIP_STATE (DYN, 0.95, 0.78), ==, STRIDE_BALANCE_IMBALANCE);
+  g_assert_cmpint (HIP_STATE (DYN, 0.90, 0.78), ==, STRIDE_BALANCE_WATCH);
+  g_assert_cmpint (HIP_STATE (DYN, 0.70, 0.80), ==, STRIDE_BALANCE_OK);
+  g_assert_cmpint (HIP_STATE (DYN, 0.85), ==, STRIDE_BALANCE_OK);
+  g_assert_cmpint (HIP_STATE (RM, 0.78), ==, STRIDE_BALANCE_WATCH);
+  g_assert_cmpint (HIP_STATE (RM, 0.90), ==, STRIDE_BALANCE_OK);
+  g_assert_cmpint (HIP_STATE (RM, 0.90, 0.78), ==, STRIDE_BALANCE_IMBALANCE);
+}
+
+/* One summary per leg and method, ordered by leg then method; an empty
+ * series gives none. */
+static void
+test_hip_summary_lines (void)
+{
+  const StrideMeasurement m[] = {
+    M (10, ADD, DYN, RIGHT, 150, "N"),
+    M (10, ABD, DYN, RIGHT, 200, "N"),
+    M (10, ADD, DYN, LEFT, 170, "N"),
+    M (10, ABD, DYN, LEFT, 200, "N"),
+    M (17, ADD, RM, LEFT, 40, "kg"),
+    M (17, ABD, RM, LEFT, 50, "kg"),
+  };
+  g_autoptr(GArray) series = stride_balance_hip_series (m, G_N_ELEMENTS (m));
+  g_autoptr(GArray) summaries = stride_balance_hip_summaries (series);
+  g_autoptr(GArray) none = stride_balance_hip_series (NULL, 0);
+  g_autoptr(GArray) no_summaries = stride_balance_hip_summaries (none);
+
+  g_assert_cmpuint (summaries->len, ==, 3);
+  if (summaries->len == 3)
+    {
+      g_assert_cmpint (summary_at (summaries, 0)->leg, ==, LEFT);
+      g_assert_cmpstr (summary_at (summaries, 0)->method, ==, RM);
+      g_assert_cmpint (summary_at (summaries, 0)->state, ==, STRIDE_BALANCE_OK);
+      g_assert_cmpint (summary_at (summaries, 1)->leg, ==, LEFT);
+      g_assert_cmpstr (summary_at (summaries, 1)->method, ==, DYN);
+      g_assert_cmpfloat_with_epsilon (summary_at (summaries, 1)->latest, 0.85, 1e-9);
+      g_assert_cmpint (summary_at (summaries, 2)->leg, ==, RIGHT);
+      g_assert_cmpint (summary_at (summaries, 2)->state, ==, STRIDE_BALANCE_WATCH);
+    }
+  g_assert_cmpuint (none->len, ==, 0);
+  g_assert_cmpuint (no_summaries->len, ==, 0);
+}
+
 /* Empty input: empty arrays, nothing appended. */
 static void
 test_empty (void)
@@ -961,6 +1119,9 @@ main (int   argc,
   g_test_add_func ("/core/balance/lsi/invalid", test_lsi_invalid);
   g_test_add_func ("/core/balance/lsi/summary/noise", test_lsi_summary_noise);
   g_test_add_func ("/core/balance/lsi/summary/lines", test_lsi_summary_lines);
+  g_test_add_func ("/core/balance/hip/series", test_hip_series);
+  g_test_add_func ("/core/balance/hip/summary/noise", test_hip_summary_noise);
+  g_test_add_func ("/core/balance/hip/summary/lines", test_hip_summary_lines);
   g_test_add_func ("/core/balance/side-values", test_side_values);
   g_test_add_func ("/core/balance/empty", test_empty);
 

@@ -9,7 +9,9 @@
 #include "config.h"
 
 #include "store-test-util.h"
+#include "stride-balance.h"
 #include "stride-demo-writer.h"
+#include "stride-metrics.h"
 #include "stride-risk.h"
 
 /* The crafted journal lives in February and March 2026; 2026-03-02 is
@@ -500,6 +502,275 @@ test_answers_and_shoes_reach_the_checklist (TestDir       *fixture,
   g_assert_cmpint (state_of (low_limit, STRIDE_CHECK_SHOES), ==, STRIDE_RISK_CAUTION);
 }
 
+/* Balance lists (issue 7) */
+
+static void
+add_measurement (StrideStore *store,
+                 guint32      date,
+                 const char  *test,
+                 StrideSide   side,
+                 double       value,
+                 const char  *notes)
+{
+  g_autoptr(GError) error = NULL;
+  StrideMeasurement m = { 0 };
+
+  m.date = date;
+  m.test = (char *) test;
+  m.method = (char *) STRIDE_METHOD_ISOKINETIC_60;
+  m.side = side;
+  m.value = value;
+  m.unit = (char *) "N\u00b7m";
+  m.notes = (char *) notes;
+  g_assert_true (stride_store_add_measurement (store, &m, &error));
+  g_assert_no_error (error);
+}
+
+static GArray *
+list_measurements (StrideStore *store,
+                   guint32      from,
+                   guint32      to)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *list = stride_store_list_measurements (store, from, to, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (list);
+  g_assert_cmpuint (g_array_get_element_size (list), ==, sizeof (StrideMeasurement));
+
+  return list;
+}
+
+#define measurement_at(a, i) (&g_array_index ((a), StrideMeasurement, (i)))
+
+/* Inserted out of order: the list is by date, then id; both ends of a
+ * range are in it; 0 at both ends is the whole journal. */
+static void
+test_list_measurements (TestDir       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(StrideStore) store = test_open_store (fixture);
+  g_autoptr(GArray) all = NULL;
+  g_autoptr(GArray) middle = NULL;
+  g_autoptr(GArray) ends = NULL;
+  g_autoptr(GArray) open_start = NULL;
+  g_autoptr(GArray) none = NULL;
+
+  add_measurement (store, W10, STRIDE_TEST_KNEE_FLEXION, STRIDE_SIDE_LEFT, 90, NULL);
+  add_measurement (store, W09, STRIDE_TEST_KNEE_EXTENSION, STRIDE_SIDE_RIGHT, 160, "Baseline");
+  add_measurement (store, W10 + 7, STRIDE_TEST_KNEE_FLEXION, STRIDE_SIDE_RIGHT, 95, NULL);
+  add_measurement (store, W10, STRIDE_TEST_KNEE_EXTENSION, STRIDE_SIDE_LEFT, 150, NULL);
+
+  all = list_measurements (store, 0, 0);
+  g_assert_cmpuint (all->len, ==, 4);
+  g_assert_cmpuint (measurement_at (all, 0)->date, ==, W09);
+  g_assert_cmpstr (measurement_at (all, 0)->test, ==, STRIDE_TEST_KNEE_EXTENSION);
+  g_assert_cmpstr (measurement_at (all, 0)->method, ==, STRIDE_METHOD_ISOKINETIC_60);
+  g_assert_cmpstr (measurement_at (all, 0)->unit, ==, "N\u00b7m");
+  g_assert_cmpstr (measurement_at (all, 0)->notes, ==, "Baseline");
+  g_assert_cmpint (measurement_at (all, 0)->side, ==, STRIDE_SIDE_RIGHT);
+  g_assert_cmpfloat (measurement_at (all, 0)->value, ==, 160);
+  /* The same day: in the order they were added (by id). */
+  g_assert_cmpuint (measurement_at (all, 1)->date, ==, W10);
+  g_assert_cmpstr (measurement_at (all, 1)->test, ==, STRIDE_TEST_KNEE_FLEXION);
+  g_assert_cmpuint (measurement_at (all, 2)->date, ==, W10);
+  g_assert_cmpstr (measurement_at (all, 2)->test, ==, STRIDE_TEST_KNEE_EXTENSION);
+  g_assert_cmpint (measurement_at (all, 1)->id, <, measurement_at (all, 2)->id);
+  g_assert_cmpuint (measurement_at (all, 3)->date, ==, W10 + 7);
+
+  middle = list_measurements (store, W10, W10);
+  g_assert_cmpuint (middle->len, ==, 2);
+
+  ends = list_measurements (store, W09, W10 + 7);
+  g_assert_cmpuint (ends->len, ==, 4);
+
+  /* 0 as the first day only: from the beginning. */
+  open_start = list_measurements (store, 0, W10 - 1);
+  g_assert_cmpuint (open_start->len, ==, 1);
+
+  none = list_measurements (store, W10 + 8, W10 + 100);
+  g_assert_cmpuint (none->len, ==, 0);
+
+  /* Copies, not SQLite's strings: still there after another query. */
+  g_clear_pointer (&none, g_array_unref);
+  none = list_measurements (store, 1, 2);
+  g_assert_cmpstr (measurement_at (all, 3)->test, ==, STRIDE_TEST_KNEE_FLEXION);
+}
+
+/* Side values come from one-side sets only (two-leg sets and a session
+ * with one side give none), dated by the session's local day, ordered
+ * by date even when an older session was added last. */
+static void
+test_list_side_values (TestDir       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(StrideStore) store = test_open_store (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) all = NULL;
+  g_autoptr(GArray) first_day = NULL;
+  g_autoptr(GArray) none = NULL;
+  gint64 split_squat = test_exercise_id (store, "split-squat");
+  StrideActivity one_side = { 0 };
+  StrideStrengthSet sets[] = {
+    { 0, 0, split_squat, STRIDE_SIDE_BOTH, 5, 60, 7, 0 },
+    { 0, 0, split_squat, STRIDE_SIDE_LEFT, 5, 60, 7, 1 },
+  };
+
+  add_strength (store, utc_at (W10 + 5, 10), 3600, 70, 70);
+  /* 23:00 UTC on Sunday at UTC+2: Monday W10, local. */
+  add_strength (store, utc_at (W10 - 1, 23), 2 * 3600, 60, 45);
+
+  one_side.sport = STRIDE_SPORT_STRENGTH;
+  one_side.start_utc = utc_at (W10 + 2, 17);
+  one_side.duration_s = 1200;
+  g_assert_true (stride_store_add_activity (store, &one_side, sets, G_N_ELEMENTS (sets), NULL, 0,
+                                            NULL, 0, &error));
+  g_assert_no_error (error);
+
+  all = stride_store_list_side_values (store, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (all);
+  g_assert_cmpuint (g_array_get_element_size (all), ==, sizeof (StrideMeasurement));
+  g_assert_cmpuint (all->len, ==, 4);
+  if (all->len != 4)
+    return;
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      const StrideMeasurement *m = measurement_at (all, i);
+
+      g_assert_cmpstr (m->test, ==, STRIDE_BALANCE_EXERCISE_PREFIX "split-squat");
+      g_assert_cmpstr (m->method, ==, STRIDE_METHOD_E1RM);
+      g_assert_cmpstr (m->unit, ==, "kg");
+      g_assert_cmpint (m->side, ==, i % 2 == 0 ? STRIDE_SIDE_LEFT : STRIDE_SIDE_RIGHT);
+    }
+  g_assert_cmpuint (measurement_at (all, 0)->date, ==, W10);
+  g_assert_cmpfloat_with_epsilon (measurement_at (all, 0)->value, stride_e1rm (60, 5), 1e-9);
+  g_assert_cmpfloat_with_epsilon (measurement_at (all, 1)->value, stride_e1rm (45, 5), 1e-9);
+  g_assert_cmpuint (measurement_at (all, 2)->date, ==, W10 + 5);
+  g_assert_cmpfloat_with_epsilon (measurement_at (all, 2)->value, stride_e1rm (70, 5), 1e-9);
+
+  /* The local day counts, both ends included. */
+  first_day = stride_store_list_side_values (store, W10, W10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first_day->len, ==, 2);
+  none = stride_store_list_side_values (store, W10 - 1, W10 - 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
+static void
+add_race (StrideStore *store,
+          guint32      date,
+          const char  *name)
+{
+  g_autoptr(GError) error = NULL;
+  StrideRace race = { 0 };
+
+  race.date = date;
+  race.name = (char *) name;
+  race.distance_m = 10000;
+  g_assert_true (stride_store_add_race (store, &race, &error));
+  g_assert_no_error (error);
+}
+
+static void
+add_pain (StrideStore *store,
+          guint32      date,
+          const char  *location,
+          gint         severity)
+{
+  g_autoptr(GError) error = NULL;
+  StridePainEntry pain = { 0 };
+
+  pain.date = date;
+  pain.location = (char *) location;
+  pain.side = STRIDE_SIDE_LEFT;
+  pain.severity = severity;
+  pain.notes = (char *) "After the long run";
+  g_assert_true (stride_store_add_pain_entry (store, &pain, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_list_pain_and_races (TestDir       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(StrideStore) store = test_open_store (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) pains = NULL;
+  g_autoptr(GArray) some_pains = NULL;
+  g_autoptr(GArray) races = NULL;
+  g_autoptr(GArray) one_race = NULL;
+  g_autoptr(GArray) no_races = NULL;
+  const StridePainEntry *pain;
+
+  add_pain (store, W10 + 2, "knee", 5);
+  add_pain (store, W09, "achilles", 2);
+  add_pain (store, W10, "hip", 3);
+  add_race (store, W10 + 6, "Spring 10k");
+  add_race (store, W09 + 6, "Tune-up 10k");
+
+  pains = stride_store_list_pain_entries (store, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pains->len, ==, 3);
+  g_assert_cmpuint (g_array_get_element_size (pains), ==, sizeof (StridePainEntry));
+  pain = &g_array_index (pains, StridePainEntry, 0);
+  g_assert_cmpuint (pain->date, ==, W09);
+  g_assert_cmpstr (pain->location, ==, "achilles");
+  g_assert_cmpint (pain->severity, ==, 2);
+  g_assert_cmpint (pain->side, ==, STRIDE_SIDE_LEFT);
+  g_assert_cmpstr (pain->notes, ==, "After the long run");
+  g_assert_cmpstr (g_array_index (pains, StridePainEntry, 1).location, ==, "hip");
+  g_assert_cmpstr (g_array_index (pains, StridePainEntry, 2).location, ==, "knee");
+
+  some_pains = stride_store_list_pain_entries (store, W10, W10 + 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (some_pains->len, ==, 2);
+
+  races = stride_store_list_races (store, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_array_get_element_size (races), ==, sizeof (StrideRace));
+  g_assert_cmpuint (races->len, ==, 2);
+  g_assert_cmpstr (g_array_index (races, StrideRace, 0).name, ==, "Tune-up 10k");
+  g_assert_cmpuint (g_array_index (races, StrideRace, 0).date, ==, W09 + 6);
+  g_assert_cmpfloat (g_array_index (races, StrideRace, 0).distance_m, ==, 10000);
+  g_assert_cmpstr (g_array_index (races, StrideRace, 1).name, ==, "Spring 10k");
+
+  one_race = stride_store_list_races (store, W10 + 6, W10 + 6, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (one_race->len, ==, 1);
+  no_races = stride_store_list_races (store, W10 + 7, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (no_races->len, ==, 0);
+}
+
+/* The lists and the risk journal read the same rows. */
+static void
+test_lists_match_journal (TestDir       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(StrideStore) store = test_open_store (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) measurements = NULL;
+  g_autoptr(GArray) sides = NULL;
+  g_autoptr(GArray) checks = NULL;
+
+  craft_journal (store);
+  measurements = stride_store_list_measurements (store, 0, 0, &error);
+  g_assert_no_error (error);
+  sides = stride_store_list_side_values (store, 0, 0, &error);
+  g_assert_no_error (error);
+
+  /* The crafted journal has no tests, and one session of split squats
+   * on both sides: the 75 % the lsi check sees. */
+  g_assert_cmpuint (measurements->len, ==, 0);
+  g_assert_cmpuint (sides->len, ==, 2);
+  g_assert_cmpuint (measurement_at (sides, 0)->date, ==, W10 + 1);
+  checks = evaluate (store, W10, NULL);
+  g_assert_cmpint (state_of (checks, STRIDE_CHECK_LSI), ==, STRIDE_RISK_CAUTION);
+}
+
 /* The 2-year demo journal: every week evaluates, and its unilateral sets
  * and tests give the lsi check something to say. */
 static void
@@ -567,6 +838,10 @@ main (int   argc,
   ADD ("local-day", test_local_day);
   ADD ("answers-and-shoes", test_answers_and_shoes_reach_the_checklist);
   ADD ("demo-journal", test_demo_journal);
+  ADD ("list-measurements", test_list_measurements);
+  ADD ("list-side-values", test_list_side_values);
+  ADD ("list-pain-and-races", test_list_pain_and_races);
+  ADD ("lists-match-journal", test_lists_match_journal);
 
 #undef ADD
 
