@@ -1306,7 +1306,9 @@ emit_strength (Demo          *d,
           /* Nordic curls go from 4 to 6 reps over the years. */
           if (ex == EX_NORDIC_CURL)
             set.reps += (int) lround (2 * progress_at (d, date)) - 1;
-          set.load_kg = load;
+          /* The left side lifts about 6 % less: single-leg work shows the
+           * same weaker leg as the strength tests. */
+          set.load_kg = set.side == STRIDE_SIDE_LEFT ? round_to (load * 0.94, 0.5) : load;
           set.rpe = rng_int (&d->rng, 6, 8);
           set.position = position++;
           g_array_append_val (d->sets, set);

@@ -41,7 +41,7 @@ static const GOptionEntry main_entries[] = {
   { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Export every table of the journal as CSV files into DIR and exit"), N_("DIR") },
   { "chart", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Draw the chart NAME (pace, volume or load) into the --output file and exit"), N_("NAME") },
+    N_("Draw the chart NAME (pace, volume, load, hq or lsi) into the --output file and exit"), N_("NAME") },
   { "from", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("First day of the chart (default: the first entry)"), N_("YYYY-MM-DD") },
   { "to", 0, 0, G_OPTION_ARG_STRING, NULL,

@@ -308,7 +308,9 @@ static void
 add_lsi_card (StrideBalancePage          *self,
               const StrideBalanceSummary *summary)
 {
-  g_autofree char *title = test_name (summary->key, NULL);
+  g_autofree char *name = test_name (summary->key, NULL);
+  /* Translators: the symmetry of one test, e.g. "Symmetry · Knee flexion" */
+  g_autofree char *title = g_strdup_printf (_("Symmetry · %s"), name);
   g_autofree char *value = g_strdup_printf ("%.0f %%", summary->latest);
   g_autofree char *day = format_day (summary->latest_date);
   g_autofree char *detail = NULL;

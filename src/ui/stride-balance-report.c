@@ -34,6 +34,8 @@
 #define CHART_HEIGHT    320.0
 #define CELL_PAD_X      4.0
 #define CELL_PAD_Y      3.0
+/* Room between a right-aligned number and the text after it. */
+#define NUMBER_PAD      8.0
 #define GAP             10.0
 #define FONT_FAMILY     "Cantarell, Sans"
 
@@ -95,8 +97,8 @@ typedef struct
 static const Column hq_latest_columns[] = {
   { N_("Date"), 0.15, FALSE },
   { N_("Leg"), 0.11, FALSE },
-  { N_("Method"), 0.30, FALSE },
-  { N_("H:Q"), 0.10, TRUE },
+  { N_("Method"), 0.28, FALSE },
+  { N_("H:Q"), 0.12, TRUE },
   { N_("State"), 0.16, FALSE },
   { N_("Since baseline"), 0.18, TRUE },
 };
@@ -104,8 +106,8 @@ static const Column hq_latest_columns[] = {
 static const Column hip_latest_columns[] = {
   { N_("Date"), 0.15, FALSE },
   { N_("Leg"), 0.11, FALSE },
-  { N_("Method"), 0.30, FALSE },
-  { N_("Add:Abd"), 0.10, TRUE },
+  { N_("Method"), 0.28, FALSE },
+  { N_("Add:Abd"), 0.12, TRUE },
   { N_("State"), 0.16, FALSE },
   { N_("Since baseline"), 0.18, TRUE },
 };
@@ -516,14 +518,20 @@ build_chart (ReportData       *data,
              GError          **error)
 {
   StrideChartRequest request;
+  StrideChart *chart;
 
-  stride_chart_request_init (&request, kind == STRIDE_CHART_KIND_HQ ? STRIDE_CHART_KIND_LOAD : STRIDE_CHART_KIND_PACE); /* TEMP */
+  stride_chart_request_init (&request, kind);
   request.from = data->from;
   request.to = data->to;
   request.distance_units = data->units;
   request.pace_units = data->units;
 
-  return stride_chart_data_build (data->store, &request, NULL, error);
+  chart = stride_chart_data_build (data->store, &request, NULL, error);
+  /* The page's heading names it. */
+  if (chart != NULL)
+    stride_chart_set_title (chart, NULL);
+
+  return chart;
 }
 
 static gboolean
@@ -799,9 +807,10 @@ writer_row (Writer            *writer,
     {
       const Column *column = &table->columns[c];
       double width = column->share * TEXT_WIDTH;
+      double text_width = width - 2 * CELL_PAD_X - (column->numeric ? NUMBER_PAD : 0);
       double cell_height;
 
-      cell_height = writer_set_text (writer, texts[c], kind, width - 2 * CELL_PAD_X,
+      cell_height = writer_set_text (writer, texts[c], kind, text_width,
                                      column->numeric ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
       if (draw)
         writer_show (writer, kind, x + CELL_PAD_X, writer->y + CELL_PAD_Y);

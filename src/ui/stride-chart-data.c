@@ -14,9 +14,11 @@
 
 #include <glib/gi18n.h>
 
+#include "stride-balance.h"
 #include "stride-chart-data.h"
 #include "stride-labels.h"
 #include "stride-load.h"
+#include "stride-metrics.h"
 
 #define SECONDS_PER_DAY     86400
 /* GDate's Julian day of 1970-01-01. */
@@ -45,7 +47,7 @@ enum
   COLOR_PURPLE_LIGHT,
 };
 
-static const char *const kind_ids[] = { "pace", "volume", "load", NULL };
+static const char *const kind_ids[] = { "pace", "volume", "load", "hq", "lsi", NULL };
 
 void
 stride_chart_request_init (StrideChartRequest *request,
@@ -75,7 +77,10 @@ stride_chart_kind_from_id (const char      *id,
 {
   static const StrideChartKind kinds[] = {
     STRIDE_CHART_KIND_PACE, STRIDE_CHART_KIND_VOLUME, STRIDE_CHART_KIND_LOAD,
+    STRIDE_CHART_KIND_HQ, STRIDE_CHART_KIND_LSI,
   };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (kinds) == G_N_ELEMENTS (kind_ids) - 1);
 
   g_return_val_if_fail (kind != NULL, FALSE);
 
@@ -102,6 +107,10 @@ stride_chart_kind_to_id (StrideChartKind kind)
       return "volume";
     case STRIDE_CHART_KIND_LOAD:
       return "load";
+    case STRIDE_CHART_KIND_HQ:
+      return "hq";
+    case STRIDE_CHART_KIND_LSI:
+      return "lsi";
     case STRIDE_N_CHART_KINDS:
     default:
       g_return_val_if_reached (NULL);
@@ -121,6 +130,10 @@ stride_chart_kind_get_title (StrideChartKind kind)
       return _("Weekly Volume");
     case STRIDE_CHART_KIND_LOAD:
       return _("Training Load");
+    case STRIDE_CHART_KIND_HQ:
+      return _("Hamstring:Quadriceps Ratio");
+    case STRIDE_CHART_KIND_LSI:
+      return _("Left/Right Symmetry");
     case STRIDE_N_CHART_KINDS:
     default:
       g_return_val_if_reached (NULL);
@@ -770,6 +783,440 @@ build_load (StrideChart              *chart,
   return TRUE;
 }
 
+/* Strength balance: H:Q and left/right symmetry over time
+ *
+ * Tests come every few weeks, so every line also gets its points drawn
+ * (a line and its points under one name make one legend entry, and
+ * count as one series in the info). Pain entries and races are markers:
+ * a drop in a ratio often sits next to one of them. */
+
+/* RISK-RULES.md §5: pain from 3/10 is a warning. */
+#define PAIN_WARNING_SEVERITY 3
+/* The series colours of lines, in turn (the light ones are left out:
+ * they read as "planned"). */
+#define N_LINE_COLORS 6
+
+static double
+day_x (const StrideChartRequest *request,
+       guint32                   date)
+{
+  return (double) stride_chart_data_day_start (date, request->utc_offset_s);
+}
+
+/* One line of a balance chart: its name and its points. */
+typedef struct
+{
+  char   *name;
+  GArray *points;     /* StrideChartPoint */
+} BalanceLine;
+
+static void
+balance_line_free (gpointer data)
+{
+  BalanceLine *line = data;
+
+  g_free (line->name);
+  g_array_unref (line->points);
+  g_free (line);
+}
+
+static BalanceLine *
+balance_line_new (char *name)
+{
+  BalanceLine *line = g_new0 (BalanceLine, 1);
+
+  line->name = name;
+  line->points = new_points ();
+  return line;
+}
+
+static void
+add_balance_line (StrideChart   *chart,
+                  StrideAxisSide side,
+                  guint          color,
+                  BalanceLine   *line,
+                  Count         *count)
+{
+  const StrideChartPoint *points = (const StrideChartPoint *) (gpointer) line->points->data;
+
+  stride_chart_add_line (chart, line->name, side, color, points, line->points->len);
+  stride_chart_add_points (chart, line->name, side, color, points, line->points->len);
+  count_series (count, line->points);
+}
+
+static gboolean
+add_balance_markers (StrideChart               *chart,
+                     StrideStore               *store,
+                     const StrideChartRequest  *request,
+                     guint32                    from,
+                     guint32                    to,
+                     GError                   **error)
+{
+  g_autoptr(GArray) pains = NULL;
+  g_autoptr(GArray) races = NULL;
+
+  pains = stride_store_list_pain_entries (store, from, to, error);
+  if (pains == NULL)
+    return FALSE;
+  races = stride_store_list_races (store, from, to, error);
+  if (races == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < pains->len; i++)
+    {
+      const StridePainEntry *pain = &g_array_index (pains, StridePainEntry, i);
+      g_autofree char *label = NULL;
+
+      /* Translators: a marker in the balance charts, "Pain 5/10 · Knee" */
+      label = g_strdup_printf (_("Pain %d/10 · %s"), pain->severity,
+                               stride_label_for_location (pain->location));
+      stride_chart_add_marker (chart, day_x (request, pain->date), label,
+                               pain->severity >= PAIN_WARNING_SEVERITY);
+    }
+
+  for (guint i = 0; i < races->len; i++)
+    {
+      const StrideRace *race = &g_array_index (races, StrideRace, i);
+
+      stride_chart_add_marker (chart, day_x (request, race->date), race->name, FALSE);
+    }
+
+  return TRUE;
+}
+
+static const char *
+leg_name (StrideSide leg)
+{
+  switch (leg)
+    {
+    case STRIDE_SIDE_LEFT:
+      return _("Left");
+    case STRIDE_SIDE_RIGHT:
+      return _("Right");
+    case STRIDE_SIDE_BOTH:
+    case STRIDE_N_SIDES:
+    default:
+      return _("Both legs");
+    }
+}
+
+static char *
+hq_line_name (const StrideHqPoint *point)
+{
+  if (point->mixed)
+    /* Translators: a line in the H:Q chart, "Left · mixed ratio (…)" */
+    return g_strdup_printf (_("%s · mixed ratio (eccentric 30°/s : concentric 240°/s)"),
+                            leg_name (point->leg));
+
+  /* Translators: a line in the H:Q chart, "Left · Isokinetic, 60°/s" */
+  return g_strdup_printf (_("%s · %s"), leg_name (point->leg),
+                          stride_label_for_method (point->method));
+}
+
+/* Lines hold one leg, one method and one kind of ratio: ratios of
+ * different methods have different norms and never share a line. */
+static gboolean
+same_hq_line (const StrideHqPoint *a,
+              const StrideHqPoint *b)
+{
+  return a->leg == b->leg && a->mixed == b->mixed && g_strcmp0 (a->method, b->method) == 0;
+}
+
+/* The band of the method of the latest test shown: its target range of
+ * RISK-RULES.md §2, from the target (at or above it: balanced) up to
+ * the highest ratio shown, so the band reads like the other charts' good
+ * ranges and a line below it is plainly short of the target. Mixed and
+ * 1RM ratios have no absolute target, so they get no band. */
+static void
+add_hq_band (StrideChart *chart,
+             GArray      *series)
+{
+  const StrideHqPoint *latest = &g_array_index (series, StrideHqPoint, series->len - 1);
+  g_autofree char *name = NULL;
+  double target;
+  double top = 0.0;
+
+  if (latest->mixed || !stride_hq_band (latest->method, &target, NULL))
+    return;
+
+  for (guint i = 0; i < series->len; i++)
+    top = MAX (top, g_array_index (series, StrideHqPoint, i).ratio);
+
+  /* Translators: the H:Q chart's target band, e.g. "Target (≥ 0.61)" */
+  name = g_strdup_printf (_("Target (≥ %.2f)"), target);
+  stride_chart_add_band (chart, name, STRIDE_AXIS_LEFT, target, MAX (top, target + 0.05));
+}
+
+static gboolean
+build_hq (StrideChart              *chart,
+          StrideStore              *store,
+          const StrideChartRequest *request,
+          guint32                   from,
+          guint32                   to,
+          Count                    *count,
+          GError                  **error)
+{
+  g_autoptr(GArray) measurements = NULL;
+  g_autoptr(GArray) series = NULL;
+  /* Each line, and the first point of each line to compare with. */
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (balance_line_free);
+  g_autoptr(GPtrArray) firsts = g_ptr_array_new ();
+
+  stride_chart_set_axis (chart, STRIDE_AXIS_LEFT, _("H:Q"), NULL, STRIDE_VALUE_PLAIN, FALSE);
+  stride_chart_set_empty_text (chart, _("No hamstring and quadriceps tests in this range: log a "
+                                        "strength test with both to see the ratio"));
+
+  measurements = stride_store_list_measurements (store, from, to, error);
+  if (measurements == NULL)
+    return FALSE;
+  series = stride_balance_hq_series ((const StrideMeasurement *) (gpointer) measurements->data,
+                                     measurements->len);
+
+  /* The series is in date order: each line gets its points in order. */
+  for (guint i = 0; i < series->len; i++)
+    {
+      const StrideHqPoint *point = &g_array_index (series, StrideHqPoint, i);
+      BalanceLine *line = NULL;
+
+      for (guint l = 0; l < lines->len && line == NULL; l++)
+        if (same_hq_line (g_ptr_array_index (firsts, l), point))
+          line = g_ptr_array_index (lines, l);
+
+      if (line == NULL)
+        {
+          line = balance_line_new (hq_line_name (point));
+          g_ptr_array_add (lines, line);
+          g_ptr_array_add (firsts, (gpointer) point);
+        }
+      append_point (line->points, day_x (request, point->date), point->ratio);
+    }
+
+  if (series->len == 0)
+    return TRUE;
+
+  add_hq_band (chart, series);
+  for (guint l = 0; l < lines->len; l++)
+    add_balance_line (chart, STRIDE_AXIS_LEFT, l % N_LINE_COLORS, g_ptr_array_index (lines, l),
+                      count);
+
+  return add_balance_markers (chart, store, request, from, to, error);
+}
+
+/* The tests and the side values of unilateral sets in [from, to] in one
+ * series, as stride_balance_lsi_series() gives it. */
+static GArray *
+list_lsi_series (StrideStore  *store,
+                 guint32       from,
+                 guint32       to,
+                 GError      **error)
+{
+  g_autoptr(GArray) measurements = NULL;
+  g_autoptr(GArray) side_values = NULL;
+  g_autoptr(GArray) all = NULL;
+
+  measurements = stride_store_list_measurements (store, from, to, error);
+  if (measurements == NULL)
+    return NULL;
+  side_values = stride_store_list_side_values (store, from, to, error);
+  if (side_values == NULL)
+    return NULL;
+
+  /* Borrowed records: the two lists keep their strings. */
+  all = g_array_sized_new (FALSE, FALSE, sizeof (StrideMeasurement),
+                           measurements->len + side_values->len);
+  g_array_append_vals (all, measurements->data, measurements->len);
+  g_array_append_vals (all, side_values->data, side_values->len);
+
+  return stride_balance_lsi_series ((const StrideMeasurement *) (gpointer) all->data, all->len);
+}
+
+/* A test's name, or the exercise's for side values of strength sets. */
+static char *
+lsi_test_name (StrideStore *store,
+               const char  *test)
+{
+  StrideExercise exercise = { 0 };
+  char *name;
+
+  if (!g_str_has_prefix (test, STRIDE_BALANCE_EXERCISE_PREFIX))
+    return g_strdup (stride_label_for_test (test));
+
+  /* An exercise deleted since only loses its name, not the chart. */
+  if (!stride_store_find_exercise (store, test + strlen (STRIDE_BALANCE_EXERCISE_PREFIX),
+                                   &exercise, NULL))
+    return g_strdup (test + strlen (STRIDE_BALANCE_EXERCISE_PREFIX));
+
+  name = g_strdup (exercise.name != NULL ? _(exercise.name) : "");
+  stride_exercise_clear (&exercise);
+  return name;
+}
+
+static gboolean
+same_lsi_line (const StrideLsiPoint *a,
+               const StrideLsiPoint *b)
+{
+  return g_strcmp0 (a->test, b->test) == 0 && g_strcmp0 (a->method, b->method) == 0;
+}
+
+static void
+add_lsi_target (StrideChart    *chart,
+                StrideAxisSide  side)
+{
+  stride_chart_add_band (chart, _("Target (≥ 90 %)"), side, STRIDE_LSI_TARGET, 100.0);
+}
+
+/* Every test and exercise: one LSI line per test and method. */
+static gboolean
+build_lsi_all (StrideChart              *chart,
+               StrideStore              *store,
+               const StrideChartRequest *request,
+               GArray                   *series,
+               Count                    *count)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (balance_line_free);
+  g_autoptr(GPtrArray) firsts = g_ptr_array_new ();
+
+  stride_chart_set_axis (chart, STRIDE_AXIS_LEFT, _("Symmetry"), _("%"), STRIDE_VALUE_PERCENT,
+                         FALSE);
+  stride_chart_set_empty_text (chart, _("No test or single-leg exercise with both sides in this "
+                                        "range: log a test of the left and the right leg, or "
+                                        "sets of each side, to see the symmetry"));
+
+  for (guint i = 0; i < series->len; i++)
+    {
+      const StrideLsiPoint *point = &g_array_index (series, StrideLsiPoint, i);
+      BalanceLine *line = NULL;
+
+      for (guint l = 0; l < lines->len && line == NULL; l++)
+        if (same_lsi_line (g_ptr_array_index (firsts, l), point))
+          line = g_ptr_array_index (lines, l);
+
+      if (line == NULL)
+        {
+          g_autofree char *test = lsi_test_name (store, point->test);
+
+          /* Translators: a line in the symmetry chart, "Single-leg hop · Field test" */
+          line = balance_line_new (g_strdup_printf (_("%s · %s"), test,
+                                                    stride_label_for_method (point->method)));
+          g_ptr_array_add (lines, line);
+          g_ptr_array_add (firsts, (gpointer) point);
+        }
+      append_point (line->points, day_x (request, point->date), point->lsi);
+    }
+
+  if (lines->len == 0)
+    return TRUE;
+
+  add_lsi_target (chart, STRIDE_AXIS_LEFT);
+  for (guint l = 0; l < lines->len; l++)
+    add_balance_line (chart, STRIDE_AXIS_LEFT, l % N_LINE_COLORS, g_ptr_array_index (lines, l),
+                      count);
+
+  return TRUE;
+}
+
+/* One test: its left and right values and its LSI. A test done by
+ * several methods shows the method of its latest result, the one the
+ * user follows now: values of two methods are not comparable. */
+static gboolean
+build_lsi_one (StrideChart              *chart,
+               StrideStore              *store,
+               const StrideChartRequest *request,
+               GArray                   *series,
+               Count                    *count)
+{
+  const StrideLsiPoint *latest = NULL;
+  g_autofree char *test = lsi_test_name (store, request->lsi_test);
+  BalanceLine left = { (char *) _("Left"), new_points () };
+  BalanceLine right = { (char *) _("Right"), new_points () };
+  BalanceLine lsi = { (char *) _("Symmetry (LSI)"), new_points () };
+
+  for (guint i = series->len; i > 0 && latest == NULL; i--)
+    if (g_strcmp0 (g_array_index (series, StrideLsiPoint, i - 1).test, request->lsi_test) == 0)
+      latest = &g_array_index (series, StrideLsiPoint, i - 1);
+
+  stride_chart_set_title (chart, test);
+  stride_chart_set_axis (chart, STRIDE_AXIS_LEFT, test, latest != NULL ? latest->unit : NULL,
+                         STRIDE_VALUE_PLAIN, FALSE);
+  stride_chart_set_axis (chart, STRIDE_AXIS_RIGHT, _("Symmetry"), _("%"), STRIDE_VALUE_PERCENT,
+                         FALSE);
+  stride_chart_set_empty_text (chart, _("No left and right results of this test in this range: "
+                                        "log it on both sides to see its symmetry"));
+
+  for (guint i = 0; latest != NULL && i < series->len; i++)
+    {
+      const StrideLsiPoint *point = &g_array_index (series, StrideLsiPoint, i);
+      double x = day_x (request, point->date);
+      double l;
+      double r;
+
+      if (!same_lsi_line (point, latest)
+          || !stride_measurement_convert (point->left, point->unit, latest->unit, &l)
+          || !stride_measurement_convert (point->right, point->unit, latest->unit, &r))
+        continue;
+
+      append_point (left.points, x, l);
+      append_point (right.points, x, r);
+      append_point (lsi.points, x, point->lsi);
+    }
+
+  if (lsi.points->len > 0)
+    {
+      add_lsi_target (chart, STRIDE_AXIS_RIGHT);
+      add_balance_line (chart, STRIDE_AXIS_LEFT, COLOR_BLUE, &left, count);
+      add_balance_line (chart, STRIDE_AXIS_LEFT, COLOR_ORANGE, &right, count);
+      add_balance_line (chart, STRIDE_AXIS_RIGHT, COLOR_PURPLE, &lsi, count);
+    }
+
+  g_array_unref (left.points);
+  g_array_unref (right.points);
+  g_array_unref (lsi.points);
+  return TRUE;
+}
+
+static gboolean
+build_lsi (StrideChart              *chart,
+           StrideStore              *store,
+           const StrideChartRequest *request,
+           guint32                   from,
+           guint32                   to,
+           Count                    *count,
+           GError                  **error)
+{
+  g_autoptr(GArray) series = list_lsi_series (store, from, to, error);
+
+  if (series == NULL)
+    return FALSE;
+
+  if (request->lsi_test != NULL)
+    build_lsi_one (chart, store, request, series, count);
+  else
+    build_lsi_all (chart, store, request, series, count);
+
+  if (count->n_series == 0)
+    return TRUE;
+
+  return add_balance_markers (chart, store, request, from, to, error);
+}
+
+/* The first test can come before the first activity: a balance chart
+ * from the first entry starts at whichever is earlier. */
+static gboolean
+first_test_day (StrideStore  *store,
+                guint32       to,
+                guint32      *first,
+                GError      **error)
+{
+  g_autoptr(GArray) measurements = stride_store_list_measurements (store, 0, to, error);
+
+  if (measurements == NULL)
+    return FALSE;
+
+  if (measurements->len > 0)
+    *first = MIN (*first, g_array_index (measurements, StrideMeasurement, 0).date);
+  return TRUE;
+}
+
 StrideChart *
 stride_chart_data_build (StrideStore               *store,
                          const StrideChartRequest  *request,
@@ -795,6 +1242,9 @@ stride_chart_data_build (StrideStore               *store,
     {
       from = to;
       if (!first_day (store, to, &from, error))
+        return NULL;
+      if ((request->kind == STRIDE_CHART_KIND_HQ || request->kind == STRIDE_CHART_KIND_LSI)
+          && !first_test_day (store, to, &from, error))
         return NULL;
       from = MIN (from, to);
     }
@@ -832,6 +1282,14 @@ stride_chart_data_build (StrideStore               *store,
 
     case STRIDE_CHART_KIND_LOAD:
       ok = build_load (chart, store, request, from, to, &count, error);
+      break;
+
+    case STRIDE_CHART_KIND_HQ:
+      ok = build_hq (chart, store, request, from, to, &count, error);
+      break;
+
+    case STRIDE_CHART_KIND_LSI:
+      ok = build_lsi (chart, store, request, from, to, &count, error);
       break;
 
     case STRIDE_N_CHART_KINDS:

@@ -29,6 +29,8 @@ struct _StrideChartsPage
   GtkToggleButton   *run_button;
   GtkToggleButton   *volume_button;
   GtkToggleButton   *load_button;
+  GtkToggleButton   *hq_button;
+  GtkToggleButton   *lsi_button;
   GtkDropDown       *range_dropdown;
   GtkDropDown       *run_dropdown;
   GtkStringList     *run_list;
@@ -145,6 +147,14 @@ note_for (StrideChartKind kind)
       return _("Session load is effort (RPE) × minutes. The acute:chronic ratio and its "
                "0.8–1.3 band are contested (Impellizzeri et al. 2020), so both curves are "
                "shown: read them together rather than the ratio alone.");
+    case STRIDE_CHART_KIND_HQ:
+      return _("Hamstring strength divided by quadriceps strength, one line per leg and "
+               "test method. The band is the watch range of the latest method: below it the "
+               "ratio is low. H:Q is not an established injury predictor (Kellis 2023): "
+               "follow it against your own baseline.");
+    case STRIDE_CHART_KIND_LSI:
+      return _("Weaker side ÷ stronger side for every test and single-leg exercise; 90 % "
+               "and above is the usual target. One test is noisy: look for two in a row.");
     case STRIDE_N_CHART_KINDS:
     default:
       return "";
@@ -199,7 +209,7 @@ typedef struct
   gboolean            want_runs;
 
   /* Results */
-  gboolean            has_runs;
+  gboolean            has_data;          /* FALSE: the "No Runs Yet" state */
   StrideChart        *chart;
   StrideChartInfo     info;
   GArray             *tracked;
@@ -216,6 +226,14 @@ load_job_free (gpointer data)
   g_free (job);
 }
 
+/* The charts drawn from runs and sessions, which show the page's
+ * "No Runs Yet" state on a journal without them. */
+static gboolean
+kind_is_of_activities (StrideChartKind kind)
+{
+  return kind != STRIDE_CHART_KIND_HQ && kind != STRIDE_CHART_KIND_LSI;
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
@@ -228,7 +246,17 @@ load_thread (GTask        *task,
 
   /* A connection of its own: the window keeps using its own. */
   store = stride_store_open (job->path, &error);
-  if (store == NULL || !stride_chart_data_has_runs (store, &job->has_runs, &error))
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* The balance charts come from tests and sets, not runs: they say
+   * themselves what is missing, in their empty text. */
+  if (!kind_is_of_activities (job->request.kind))
+    job->has_data = TRUE;
+  else if (!stride_chart_data_has_runs (store, &job->has_data, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -236,7 +264,7 @@ load_thread (GTask        *task,
 
   /* Volume and load count strength sessions too: a journal of only
    * those still has these two charts. */
-  if (!job->has_runs && (job->request.kind == STRIDE_CHART_KIND_VOLUME
+  if (!job->has_data && (job->request.kind == STRIDE_CHART_KIND_VOLUME
                          || job->request.kind == STRIDE_CHART_KIND_LOAD))
     {
       gint64 n_activities = stride_store_count_rows (store, "activity", &error);
@@ -246,10 +274,10 @@ load_thread (GTask        *task,
           g_task_return_error (task, g_steal_pointer (&error));
           return;
         }
-      job->has_runs = n_activities > 0;
+      job->has_data = n_activities > 0;
     }
 
-  if (!job->has_runs || g_cancellable_is_cancelled (cancellable))
+  if (!job->has_data || g_cancellable_is_cancelled (cancellable))
     {
       g_task_return_boolean (task, TRUE);
       return;
@@ -348,7 +376,7 @@ load_done_cb (GObject      *source_object,
     return;
 
   set_loading (self, FALSE);
-  self->empty = !job->has_runs;
+  self->empty = !job->has_data;
 
   if (self->empty)
     {
@@ -408,21 +436,34 @@ load (StrideChartsPage *self)
 
 /* Template callbacks */
 
+/* The kind buttons, indexed by kind: a new kind needs its button here. */
+G_STATIC_ASSERT (STRIDE_CHART_KIND_LSI + 1 == STRIDE_N_CHART_KINDS);
+
+static void
+get_kind_buttons (StrideChartsPage *self,
+                  GtkToggleButton  *buttons[STRIDE_N_CHART_KINDS])
+{
+  buttons[STRIDE_CHART_KIND_PACE] = self->pace_button;
+  buttons[STRIDE_CHART_KIND_RUN] = self->run_button;
+  buttons[STRIDE_CHART_KIND_VOLUME] = self->volume_button;
+  buttons[STRIDE_CHART_KIND_LOAD] = self->load_button;
+  buttons[STRIDE_CHART_KIND_HQ] = self->hq_button;
+  buttons[STRIDE_CHART_KIND_LSI] = self->lsi_button;
+}
+
 static void
 kind_toggled_cb (StrideChartsPage *self,
                  GtkToggleButton  *button)
 {
+  GtkToggleButton *buttons[STRIDE_N_CHART_KINDS];
+
   if (!gtk_toggle_button_get_active (button))
     return;
 
-  if (button == self->run_button)
-    stride_charts_page_set_kind (self, STRIDE_CHART_KIND_RUN);
-  else if (button == self->volume_button)
-    stride_charts_page_set_kind (self, STRIDE_CHART_KIND_VOLUME);
-  else if (button == self->load_button)
-    stride_charts_page_set_kind (self, STRIDE_CHART_KIND_LOAD);
-  else
-    stride_charts_page_set_kind (self, STRIDE_CHART_KIND_PACE);
+  get_kind_buttons (self, buttons);
+  for (StrideChartKind kind = 0; kind < STRIDE_N_CHART_KINDS; kind++)
+    if (buttons[kind] == button)
+      stride_charts_page_set_kind (self, kind);
 }
 
 static void
@@ -686,6 +727,8 @@ stride_charts_page_class_init (StrideChartsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StrideChartsPage, from_button);
   gtk_widget_class_bind_template_child (widget_class, StrideChartsPage, from_calendar);
   gtk_widget_class_bind_template_child (widget_class, StrideChartsPage, load_button);
+  gtk_widget_class_bind_template_child (widget_class, StrideChartsPage, hq_button);
+  gtk_widget_class_bind_template_child (widget_class, StrideChartsPage, lsi_button);
   gtk_widget_class_bind_template_child (widget_class, StrideChartsPage, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, StrideChartsPage, note_label);
   gtk_widget_class_bind_template_child (widget_class, StrideChartsPage, pace_button);
@@ -793,12 +836,12 @@ void
 stride_charts_page_set_kind (StrideChartsPage *self,
                              StrideChartKind   kind)
 {
-  GtkToggleButton *buttons[] = {
-    self->pace_button, self->run_button, self->volume_button, self->load_button,
-  };
+  GtkToggleButton *buttons[STRIDE_N_CHART_KINDS];
 
   g_return_if_fail (STRIDE_IS_CHARTS_PAGE (self));
   g_return_if_fail (kind < STRIDE_N_CHART_KINDS);
+
+  get_kind_buttons (self, buttons);
 
   if (!gtk_toggle_button_get_active (buttons[kind]))
     {

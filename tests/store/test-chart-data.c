@@ -9,7 +9,12 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "store-test-util.h"
+#include "stride-balance.h"
+#include "stride-chart-data.h"
+#include "stride-chart-private.h"
 #include "stride-demo-writer.h"
 #include "stride-metrics.h"
 
@@ -656,6 +661,480 @@ test_ten_years (TestDir       *fixture,
 
 }
 
+/* Balance charts (issue 7): H:Q and left/right symmetry */
+
+/* Tests six weeks apart from Monday 2 March 2026:
+ *   D1 60°/s:  flexion L 60, R 66;   extension L 100, R 110
+ *              H:Q 0.60 and 0.60;    LSI 90.9 % and 90.9 %
+ *   D2 180°/s: flexion L 49, R 52.5; extension L 70, R 75
+ *              H:Q 0.70 and 0.70;    LSI 93.3 % and 93.3 %
+ *              split squats L 60 kg, R 50 kg × 5: LSI 83.3 %
+ *   D3 60°/s:  flexion L 63, R 63;   extension L 100, R 105
+ *              H:Q 0.63 and 0.60;    LSI 100 % and 95.2 %
+ *              single-leg hop L 140 cm, R 160 cm: LSI 87.5 %
+ *   D4 180°/s: flexion L 50.4, extension L 70 (left only): H:Q 0.72
+ * Pain: knee 5/10 on D2 + 1, Achilles 2/10 on D2 + 2, hip 6/10 on
+ * D4 + 30; the race "Spring 10k" on D3 + 3. */
+#define D1 test_julian (2026, 3, 2)
+#define D2 (D1 + 42)
+#define D3 (D1 + 84)
+#define D4 (D1 + 126)
+
+static void
+add_test (StrideStore *store,
+          guint32      date,
+          const char  *test,
+          const char  *method,
+          StrideSide   side,
+          double       value,
+          const char  *unit)
+{
+  g_autoptr(GError) error = NULL;
+  StrideMeasurement m = { 0 };
+
+  m.date = date;
+  m.test = (char *) test;
+  m.method = (char *) method;
+  m.side = side;
+  m.value = value;
+  m.unit = (char *) unit;
+  g_assert_true (stride_store_add_measurement (store, &m, &error));
+  g_assert_no_error (error);
+}
+
+static void
+add_knee_tests (StrideStore *store,
+                guint32      date,
+                const char  *method,
+                double       flexion_left,
+                double       flexion_right,
+                double       extension_left,
+                double       extension_right)
+{
+  add_test (store, date, STRIDE_TEST_KNEE_FLEXION, method, STRIDE_SIDE_LEFT, flexion_left, "N·m");
+  add_test (store, date, STRIDE_TEST_KNEE_EXTENSION, method, STRIDE_SIDE_LEFT, extension_left,
+            "N·m");
+  if (flexion_right > 0)
+    add_test (store, date, STRIDE_TEST_KNEE_FLEXION, method, STRIDE_SIDE_RIGHT, flexion_right,
+              "N·m");
+  if (extension_right > 0)
+    add_test (store, date, STRIDE_TEST_KNEE_EXTENSION, method, STRIDE_SIDE_RIGHT,
+              extension_right, "N·m");
+}
+
+static void
+add_pain (StrideStore *store,
+          guint32      date,
+          const char  *location,
+          gint         severity)
+{
+  g_autoptr(GError) error = NULL;
+  StridePainEntry pain = { 0 };
+
+  pain.date = date;
+  pain.location = (char *) location;
+  pain.side = STRIDE_SIDE_RIGHT;
+  pain.severity = severity;
+  g_assert_true (stride_store_add_pain_entry (store, &pain, &error));
+  g_assert_no_error (error);
+}
+
+static void
+craft_balance_journal (StrideStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 split_squat = test_exercise_id (store, "split-squat");
+  StrideStrengthSet sets[] = {
+    { 0, 0, split_squat, STRIDE_SIDE_LEFT, 5, 60, 8, 0 },
+    { 0, 0, split_squat, STRIDE_SIDE_RIGHT, 5, 50, 8, 1 },
+  };
+  StrideActivity session = { 0 };
+  StrideRace race = { 0 };
+
+  add_knee_tests (store, D1, STRIDE_METHOD_ISOKINETIC_60, 60, 66, 100, 110);
+  add_knee_tests (store, D2, STRIDE_METHOD_ISOKINETIC_180, 49, 52.5, 70, 75);
+  add_knee_tests (store, D3, STRIDE_METHOD_ISOKINETIC_60, 63, 63, 100, 105);
+  add_knee_tests (store, D4, STRIDE_METHOD_ISOKINETIC_180, 50.4, 0, 70, 0);
+  add_test (store, D3, STRIDE_TEST_HOP, STRIDE_METHOD_FIELD, STRIDE_SIDE_LEFT, 140, "cm");
+  add_test (store, D3, STRIDE_TEST_HOP, STRIDE_METHOD_FIELD, STRIDE_SIDE_RIGHT, 160, "cm");
+
+  session.sport = STRIDE_SPORT_STRENGTH;
+  session.start_utc = utc (2026, 4, 13, 12, 0);
+  session.duration_s = 1800;
+  g_assert_cmpuint (test_julian (2026, 4, 13), ==, D2);
+  g_assert_true (stride_store_add_activity (store, &session, sets, G_N_ELEMENTS (sets), NULL, 0,
+                                            NULL, 0, &error));
+  g_assert_no_error (error);
+
+  add_pain (store, D2 + 1, "knee", 5);
+  add_pain (store, D2 + 2, "achilles", 2);
+  add_pain (store, D4 + 30, "hip", 6);
+
+  race.date = D3 + 3;
+  race.name = (char *) "Spring 10k";
+  race.distance_m = 10000;
+  g_assert_true (stride_store_add_race (store, &race, &error));
+  g_assert_no_error (error);
+}
+
+static StrideChart *
+build_chart (StrideStore     *store,
+             StrideChartKind  kind,
+             guint32          from,
+             guint32          to,
+             const char      *lsi_test,
+             StrideChartInfo *info)
+{
+  g_autoptr(GError) error = NULL;
+  StrideChartRequest request;
+  StrideChart *chart;
+
+  stride_chart_request_init (&request, kind);
+  request.from = from;
+  request.to = to;
+  request.lsi_test = lsi_test;
+  request.utc_offset_s = 0;
+  chart = stride_chart_data_build (store, &request, info, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (chart);
+
+  return chart;
+}
+
+static const StrideSeries *
+find_series (StrideChart      *chart,
+             const char       *name,
+             StrideSeriesKind  kind)
+{
+  for (guint i = 0; i < chart->series->len; i++)
+    {
+      const StrideSeries *s = g_ptr_array_index (chart->series, i);
+
+      if (s->kind == kind && g_strcmp0 (s->name, name) == 0)
+        return s;
+    }
+
+  return NULL;
+}
+
+/* A line of @name with its points drawn too, at the days and values
+ * given (n pairs of day, value). */
+static void
+assert_line (StrideChart    *chart,
+             const char     *name,
+             StrideAxisSide  side,
+             guint           n,
+             ...)
+{
+  const StrideSeries *line = find_series (chart, name, STRIDE_SERIES_LINE);
+  const StrideSeries *dots = find_series (chart, name, STRIDE_SERIES_POINTS);
+  va_list args;
+
+  g_test_message ("line %s", name);
+  g_assert_nonnull (line);
+  g_assert_nonnull (dots);
+  if (line == NULL || dots == NULL)
+    return;
+  g_assert_cmpint (line->side, ==, side);
+  g_assert_cmpuint (line->color, ==, dots->color);
+  g_assert_cmpuint (line->n_points, ==, n);
+  g_assert_cmpuint (dots->n_points, ==, n);
+  if (line->n_points != n)
+    return;
+
+  va_start (args, n);
+  for (guint i = 0; i < n; i++)
+    {
+      guint32 day = va_arg (args, guint32);
+      double value = va_arg (args, double);
+
+      g_assert_cmpfloat (line->points[i].x, ==, (double) stride_chart_data_day_start (day, 0));
+      g_assert_cmpfloat_with_epsilon (line->points[i].y, value, 1e-6);
+    }
+  va_end (args);
+}
+
+static void
+assert_no_nan (StrideChart *chart)
+{
+  for (guint i = 0; i < chart->series->len; i++)
+    {
+      const StrideSeries *s = g_ptr_array_index (chart->series, i);
+
+      for (guint j = 0; j < s->n_points; j++)
+        {
+          g_assert_true (isfinite (s->points[j].x));
+          g_assert_true (isfinite (s->points[j].y));
+        }
+    }
+}
+
+static const StrideMarker *
+marker_at (StrideChart *chart,
+           guint        i)
+{
+  return g_ptr_array_index (chart->markers, i);
+}
+
+/* The three markers in D1 − 1 … D4 + 10, in date order. */
+static void
+assert_balance_markers (StrideChart *chart)
+{
+  g_assert_cmpuint (chart->markers->len, ==, 3);
+  if (chart->markers->len != 3)
+    return;
+
+  g_assert_cmpstr (marker_at (chart, 0)->label, ==, "Pain 5/10 · Knee");
+  g_assert_true (marker_at (chart, 0)->warning);
+  g_assert_cmpfloat (marker_at (chart, 0)->x, ==, (double) stride_chart_data_day_start (D2 + 1, 0));
+  g_assert_cmpstr (marker_at (chart, 1)->label, ==, "Pain 2/10 · Achilles tendon");
+  g_assert_false (marker_at (chart, 1)->warning);
+  g_assert_cmpstr (marker_at (chart, 2)->label, ==, "Spring 10k");
+  g_assert_false (marker_at (chart, 2)->warning);
+  g_assert_cmpfloat (marker_at (chart, 2)->x, ==, (double) stride_chart_data_day_start (D3 + 3, 0));
+}
+
+static void
+test_hq_chart (TestDir       *fixture,
+               gconstpointer  user_data)
+{
+  g_autoptr(StrideStore) store = test_open_store (fixture);
+  g_autoptr(StrideChart) chart = NULL;
+  StrideChartInfo info;
+  const StrideBand *band;
+
+  craft_balance_journal (store);
+  chart = build_chart (store, STRIDE_CHART_KIND_HQ, D1 - 1, D4 + 10, NULL, &info);
+
+  g_assert_cmpstr (chart->title, ==, "Hamstring:Quadriceps Ratio");
+  g_assert_cmpstr (chart->axes[STRIDE_AXIS_LEFT].label, ==, "H:Q");
+  g_assert_null (chart->axes[STRIDE_AXIS_LEFT].unit);
+  g_assert_false (chart->axes[STRIDE_AXIS_LEFT].include_zero);
+
+  /* One line per leg and method: 60°/s and 180°/s never share one. */
+  g_assert_cmpuint (info.n_series, ==, 4);
+  g_assert_cmpuint (info.n_points, ==, 7);
+  g_assert_cmpuint (chart->series->len, ==, 8);
+  assert_line (chart, "Left · Isokinetic, 60°/s", STRIDE_AXIS_LEFT, 2, D1, 0.60, D3, 0.63);
+  assert_line (chart, "Right · Isokinetic, 60°/s", STRIDE_AXIS_LEFT, 2, D1, 0.60, D3, 0.60);
+  assert_line (chart, "Left · Isokinetic, 180°/s", STRIDE_AXIS_LEFT, 2, D2, 0.70, D4, 0.72);
+  assert_line (chart, "Right · Isokinetic, 180°/s", STRIDE_AXIS_LEFT, 1, D2, 0.70);
+
+  /* The latest test is at 180°/s: its target band, from 0.72 up; the
+   * highest ratio is 0.72 too, so the band reaches 0.05 above it. */
+  g_assert_cmpuint (chart->bands->len, ==, 1);
+  band = g_ptr_array_index (chart->bands, 0);
+  g_assert_cmpstr (band->name, ==, "Target (≥ 0.72)");
+  g_assert_cmpint (band->side, ==, STRIDE_AXIS_LEFT);
+  g_assert_cmpfloat_with_epsilon (band->low, 0.72, 1e-9);
+  g_assert_cmpfloat_with_epsilon (band->high, 0.77, 1e-9);
+
+  assert_balance_markers (chart);
+  assert_no_nan (chart);
+  g_assert_cmpfloat (info.x_from, ==, (double) stride_chart_data_day_start (D1 - 1, 0));
+  g_assert_cmpfloat (info.x_to, ==, (double) stride_chart_data_day_start (D4 + 11, 0));
+}
+
+/* Only the 60°/s tests in range: their band, 0.61 to 0.66. From 0: the
+ * first test, before the first activity. */
+static void
+test_hq_chart_range (TestDir       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(StrideStore) store = test_open_store (fixture);
+  g_autoptr(StrideChart) first = NULL;
+  g_autoptr(StrideChart) all = NULL;
+  StrideChartInfo info;
+  const StrideBand *band;
+
+  craft_balance_journal (store);
+  first = build_chart (store, STRIDE_CHART_KIND_HQ, D1, D1, NULL, &info);
+  g_assert_cmpuint (info.n_series, ==, 2);
+  g_assert_cmpuint (info.n_points, ==, 2);
+  g_assert_cmpuint (first->bands->len, ==, 1);
+  if (first->bands->len == 1)
+    {
+      band = g_ptr_array_index (first->bands, 0);
+      g_assert_cmpfloat_with_epsilon (band->low, 0.61, 1e-9);
+      g_assert_cmpfloat_with_epsilon (band->high, 0.66, 1e-9);
+    }
+  g_assert_cmpuint (first->markers->len, ==, 0);
+
+  all = build_chart (store, STRIDE_CHART_KIND_HQ, 0, D4 + 10, NULL, &info);
+  g_assert_cmpuint (info.n_points, ==, 7);
+  g_assert_cmpfloat (info.x_from, ==, (double) stride_chart_data_day_start (D1, 0));
+}
+
+static void
+test_lsi_chart (TestDir       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(StrideStore) store = test_open_store (fixture);
+  g_autoptr(StrideChart) chart = NULL;
+  StrideChartInfo info;
+  const StrideBand *band;
+
+  craft_balance_journal (store);
+  chart = build_chart (store, STRIDE_CHART_KIND_LSI, D1 - 1, D4 + 10, NULL, &info);
+
+  g_assert_cmpstr (chart->title, ==, "Left/Right Symmetry");
+  g_assert_cmpstr (chart->axes[STRIDE_AXIS_LEFT].unit, ==, "%");
+  g_assert_cmpint (chart->axes[STRIDE_AXIS_LEFT].kind, ==, STRIDE_VALUE_PERCENT);
+
+  /* One line per test and method, the split squats' included; D4 has
+   * the left leg only. */
+  g_assert_cmpuint (info.n_series, ==, 6);
+  g_assert_cmpuint (info.n_points, ==, 8);
+  g_assert_cmpuint (chart->series->len, ==, 12);
+  assert_line (chart, "Knee flexion · Isokinetic, 60°/s", STRIDE_AXIS_LEFT, 2,
+               D1, 6000.0 / 66, D3, 100.0);
+  assert_line (chart, "Knee extension · Isokinetic, 60°/s", STRIDE_AXIS_LEFT, 2,
+               D1, 10000.0 / 110, D3, 10000.0 / 105);
+  assert_line (chart, "Knee flexion · Isokinetic, 180°/s", STRIDE_AXIS_LEFT, 1,
+               D2, 4900.0 / 52.5);
+  assert_line (chart, "Knee extension · Isokinetic, 180°/s", STRIDE_AXIS_LEFT, 1,
+               D2, 7000.0 / 75);
+  assert_line (chart, "Single-leg hop · Field test", STRIDE_AXIS_LEFT, 1, D3, 87.5);
+  assert_line (chart, "Split squat · Estimated 1RM", STRIDE_AXIS_LEFT, 1, D2, 5000.0 / 60);
+
+  g_assert_cmpuint (chart->bands->len, ==, 1);
+  band = g_ptr_array_index (chart->bands, 0);
+  g_assert_cmpstr (band->name, ==, "Target (≥ 90 %)");
+  g_assert_cmpint (band->side, ==, STRIDE_AXIS_LEFT);
+  g_assert_cmpfloat (band->low, ==, 90);
+  g_assert_cmpfloat (band->high, ==, 100);
+
+  assert_balance_markers (chart);
+  assert_no_nan (chart);
+}
+
+/* One test: its left and right values on the left axis, its LSI on the
+ * right; a test done by two methods shows its latest method only. */
+static void
+test_lsi_chart_one_test (TestDir       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(StrideStore) store = test_open_store (fixture);
+  g_autoptr(StrideChart) hop = NULL;
+  g_autoptr(StrideChart) flexion = NULL;
+  g_autoptr(StrideChart) squat = NULL;
+  StrideChartInfo info;
+  const StrideBand *band;
+
+  craft_balance_journal (store);
+  hop = build_chart (store, STRIDE_CHART_KIND_LSI, D1 - 1, D4 + 10, STRIDE_TEST_HOP, &info);
+  g_assert_cmpuint (info.n_series, ==, 3);
+  g_assert_cmpuint (info.n_points, ==, 3);
+  g_assert_cmpstr (hop->axes[STRIDE_AXIS_LEFT].unit, ==, "cm");
+  g_assert_cmpstr (hop->axes[STRIDE_AXIS_RIGHT].unit, ==, "%");
+  assert_line (hop, "Left", STRIDE_AXIS_LEFT, 1, D3, 140.0);
+  assert_line (hop, "Right", STRIDE_AXIS_LEFT, 1, D3, 160.0);
+  assert_line (hop, "Symmetry (LSI)", STRIDE_AXIS_RIGHT, 1, D3, 87.5);
+  g_assert_cmpuint (hop->bands->len, ==, 1);
+  band = g_ptr_array_index (hop->bands, 0);
+  g_assert_cmpint (band->side, ==, STRIDE_AXIS_RIGHT);
+  g_assert_cmpfloat (band->low, ==, 90);
+  assert_balance_markers (hop);
+
+  /* Knee flexion: 180°/s on D2, then 60°/s on D1 and D3, the latest. */
+  flexion = build_chart (store, STRIDE_CHART_KIND_LSI, D1 - 1, D4 + 10, STRIDE_TEST_KNEE_FLEXION,
+                         &info);
+  g_assert_cmpuint (info.n_series, ==, 3);
+  g_assert_cmpuint (info.n_points, ==, 6);
+  g_assert_cmpstr (flexion->axes[STRIDE_AXIS_LEFT].unit, ==, "N·m");
+  assert_line (flexion, "Left", STRIDE_AXIS_LEFT, 2, D1, 60.0, D3, 63.0);
+  assert_line (flexion, "Right", STRIDE_AXIS_LEFT, 2, D1, 66.0, D3, 63.0);
+  assert_line (flexion, "Symmetry (LSI)", STRIDE_AXIS_RIGHT, 2, D1, 6000.0 / 66, D3, 100.0);
+
+  squat = build_chart (store, STRIDE_CHART_KIND_LSI, 0, 0,
+                       STRIDE_BALANCE_EXERCISE_PREFIX "split-squat", &info);
+  g_assert_cmpuint (info.n_series, ==, 3);
+  g_assert_cmpstr (squat->axes[STRIDE_AXIS_LEFT].unit, ==, "kg");
+  assert_line (squat, "Left", STRIDE_AXIS_LEFT, 1, D2, stride_e1rm (60, 5));
+}
+
+/* Nothing in range, or a test never done: the empty text, no series, no
+ * band, no NaN, and a chart that still draws. */
+static void
+test_balance_charts_empty (TestDir       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(StrideStore) store = test_open_store (fixture);
+  static const struct
+  {
+    StrideChartKind  kind;
+    const char      *lsi_test;
+    const char      *empty_text;
+  } cases[] = {
+    { STRIDE_CHART_KIND_HQ, NULL,
+      "No hamstring and quadriceps tests in this range: log a strength test with both to see "
+      "the ratio" },
+    { STRIDE_CHART_KIND_LSI, NULL, NULL },
+    { STRIDE_CHART_KIND_LSI, STRIDE_TEST_HOP, NULL },
+    { STRIDE_CHART_KIND_LSI, "never-done", NULL },
+  };
+
+  craft_balance_journal (store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(StrideChart) chart = NULL;
+      g_autoptr(StrideChart) whole = NULL;
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 300);
+      cairo_t *cr = cairo_create (surface);
+      StrideChartStyle style;
+      StrideChartInfo info;
+
+      chart = build_chart (store, cases[i].kind, D4 + 40, D4 + 60, cases[i].lsi_test, &info);
+      g_assert_cmpuint (info.n_series, ==, 0);
+      g_assert_cmpuint (info.n_points, ==, 0);
+      g_assert_cmpuint (chart->series->len, ==, 0);
+      g_assert_cmpuint (chart->bands->len, ==, 0);
+      g_assert_nonnull (chart->empty_text);
+      g_assert_cmpuint (strlen (chart->empty_text), >, 20);
+      if (cases[i].empty_text != NULL)
+        g_assert_cmpstr (chart->empty_text, ==, cases[i].empty_text);
+
+      stride_chart_style_init_light (&style);
+      stride_chart_draw (chart, cr, 400, 300, &style);
+      stride_chart_style_clear (&style);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+
+      /* The test never done stays empty over the whole journal too. */
+      whole = build_chart (store, cases[i].kind, 0, 0, cases[i].lsi_test, &info);
+      assert_no_nan (whole);
+      if (g_strcmp0 (cases[i].lsi_test, "never-done") == 0)
+        g_assert_cmpuint (info.n_series, ==, 0);
+      else
+        g_assert_cmpuint (info.n_series, >, 0);
+    }
+}
+
+/* The command-line names of every kind but RUN. */
+static void
+test_kind_ids (void)
+{
+  const char *const *ids = stride_chart_kind_list_ids ();
+  StrideChartKind kind;
+
+  g_assert_cmpuint (g_strv_length ((char **) ids), ==, 5);
+  g_assert_cmpstr (ids[3], ==, "hq");
+  g_assert_cmpstr (ids[4], ==, "lsi");
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_assert_true (stride_chart_kind_from_id (ids[i], &kind));
+      g_assert_cmpstr (stride_chart_kind_to_id (kind), ==, ids[i]);
+      g_assert_nonnull (stride_chart_kind_get_title (kind));
+    }
+  g_assert_true (stride_chart_kind_from_id ("hq", &kind));
+  g_assert_cmpint (kind, ==, STRIDE_CHART_KIND_HQ);
+  g_assert_true (stride_chart_kind_from_id ("lsi", &kind));
+  g_assert_cmpint (kind, ==, STRIDE_CHART_KIND_LSI);
+  g_assert_false (stride_chart_kind_from_id ("run", &kind));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -673,6 +1152,12 @@ main (int   argc,
   ADD ("/store/chart-data/weeks/year-end", test_weeks_year_end);
   ADD ("/store/chart-data/weeks/preconditions", test_weeks_preconditions);
   ADD ("/store/chart-data/ten-years", test_ten_years);
+  ADD ("/store/chart-data/hq", test_hq_chart);
+  ADD ("/store/chart-data/hq/range", test_hq_chart_range);
+  ADD ("/store/chart-data/lsi", test_lsi_chart);
+  ADD ("/store/chart-data/lsi/one-test", test_lsi_chart_one_test);
+  ADD ("/store/chart-data/balance-empty", test_balance_charts_empty);
+  g_test_add_func ("/store/chart-data/kind-ids", test_kind_ids);
 
 #undef ADD
 

@@ -109,6 +109,48 @@ show_kind (StrideChartsPage *page,
   g_assert_true (wait_for (page_is_idle, page));
 }
 
+/* The 1-year demo journal tests strength every 42 ± 3 days from its
+ * first week, so the last 12 months hold at least 7 tests (about 8):
+ * knee flexion and extension at 60°/s on both legs, hip abduction and
+ * adduction by dynamometer, and single-leg hops. */
+#define DEMO_MIN_TESTS_PER_YEAR 7
+
+static void
+assert_enough_data (StrideChartKind        kind,
+                    const StrideChartInfo *info)
+{
+  switch (kind)
+    {
+    case STRIDE_CHART_KIND_RUN:
+      g_assert_cmpuint (info->n_series, >=, 2);
+      g_assert_cmpuint (info->n_points, >, 20);
+      break;
+
+    case STRIDE_CHART_KIND_HQ:
+      /* One method, so one line per leg, a point per test. */
+      g_assert_cmpuint (info->n_series, ==, 2);
+      g_assert_cmpuint (info->n_points, >=, 2 * DEMO_MIN_TESTS_PER_YEAR);
+      break;
+
+    case STRIDE_CHART_KIND_LSI:
+      /* Five tests with both sides, plus the single-leg exercises of
+       * the strength sessions (more points, but how many depends on
+       * the demo's programme). */
+      g_assert_cmpuint (info->n_series, >=, 5);
+      g_assert_cmpuint (info->n_points, >=, 5 * DEMO_MIN_TESTS_PER_YEAR);
+      break;
+
+    case STRIDE_CHART_KIND_PACE:
+    case STRIDE_CHART_KIND_VOLUME:
+    case STRIDE_CHART_KIND_LOAD:
+    case STRIDE_N_CHART_KINDS:
+    default:
+      g_assert_cmpuint (info->n_series, >=, 3);
+      g_assert_cmpuint (info->n_points, >, 20);
+      break;
+    }
+}
+
 static void
 test_each_chart_builds (Fixture       *fixture,
                         gconstpointer  data)
@@ -129,8 +171,7 @@ test_each_chart_builds (Fixture       *fixture,
 
       g_test_message ("%s: %u series, %u points", stride_chart_kind_to_id (kind),
                       info->n_series, info->n_points);
-      g_assert_cmpuint (info->n_series, >=, kind == STRIDE_CHART_KIND_RUN ? 2 : 3);
-      g_assert_cmpuint (info->n_points, >, 20);
+      assert_enough_data (kind, info);
       g_assert_nonnull (stride_chart_view_get_chart (view));
       /* Screen readers get the chart in words. */
       g_assert_nonnull (stride_chart_view_get_description (view));
@@ -482,6 +523,61 @@ test_strength_only_journal (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Only strength tests, no activities: the run charts show "No Runs
+ * Yet", the balance charts still show the tests. */
+static void
+test_tests_only_journal (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  StrideWindow *window;
+  StrideChartsPage *page;
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(StrideStore) store = stride_store_open (fixture->path, &error);
+    static const struct
+    {
+      const char *test;
+      StrideSide  side;
+      double      value;
+    } tests[] = {
+      { STRIDE_TEST_KNEE_FLEXION, STRIDE_SIDE_LEFT, 60 },
+      { STRIDE_TEST_KNEE_FLEXION, STRIDE_SIDE_RIGHT, 66 },
+      { STRIDE_TEST_KNEE_EXTENSION, STRIDE_SIDE_LEFT, 100 },
+      { STRIDE_TEST_KNEE_EXTENSION, STRIDE_SIDE_RIGHT, 110 },
+    };
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < G_N_ELEMENTS (tests); i++)
+      {
+        StrideMeasurement m = { 0 };
+
+        m.date = stride_today_julian () - 10;
+        m.test = (char *) tests[i].test;
+        m.method = (char *) STRIDE_METHOD_ISOKINETIC_60;
+        m.side = tests[i].side;
+        m.value = tests[i].value;
+        m.unit = (char *) "N·m";
+        g_assert_true (stride_store_add_measurement (store, &m, &error));
+        g_assert_no_error (error);
+      }
+  }
+
+  page = open_charts (fixture->path, &window);
+  g_assert_true (stride_charts_page_is_empty (page));
+
+  show_kind (page, STRIDE_CHART_KIND_HQ);
+  g_assert_false (stride_charts_page_is_empty (page));
+  g_assert_cmpuint (stride_charts_page_get_info (page)->n_series, ==, 2);
+  show_kind (page, STRIDE_CHART_KIND_LSI);
+  g_assert_false (stride_charts_page_is_empty (page));
+  g_assert_cmpuint (stride_charts_page_get_info (page)->n_series, ==, 2);
+  show_kind (page, STRIDE_CHART_KIND_VOLUME);
+  g_assert_true (stride_charts_page_is_empty (page));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The builders the command line uses, without a window. */
 static void
 test_data_builders (Fixture       *fixture,
@@ -515,7 +611,10 @@ test_data_builders (Fixture       *fixture,
 
   g_assert_true (stride_chart_kind_from_id ("load", &kind));
   g_assert_cmpint (kind, ==, STRIDE_CHART_KIND_LOAD);
-  g_assert_false (stride_chart_kind_from_id ("hq", &kind));
+  g_assert_true (stride_chart_kind_from_id ("hq", &kind));
+  g_assert_cmpint (kind, ==, STRIDE_CHART_KIND_HQ);
+  g_assert_true (stride_chart_kind_from_id ("lsi", &kind));
+  g_assert_cmpint (kind, ==, STRIDE_CHART_KIND_LSI);
   g_assert_false (stride_chart_kind_from_id ("run", &kind));
 }
 
@@ -541,6 +640,8 @@ main (int   argc,
               fixture_setup, test_empty_journal, fixture_teardown);
   g_test_add ("/ui/charts/strength-only", Fixture, GINT_TO_POINTER (FALSE),
               fixture_setup, test_strength_only_journal, fixture_teardown);
+  g_test_add ("/ui/charts/tests-only", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_setup, test_tests_only_journal, fixture_teardown);
   g_test_add ("/ui/charts/data-builders", Fixture, GINT_TO_POINTER (TRUE),
               fixture_setup, test_data_builders, fixture_teardown);
 

@@ -18,6 +18,7 @@ import stat
 import subprocess
 import sys
 import tempfile
+import zlib
 
 BIN = sys.argv[1]
 CORPUS = os.environ.get("STRIDE_CORPUS_DIR", "")
@@ -192,12 +193,93 @@ def chart_pace_writes_a_png(tmp):
 @case
 def chart_every_name_and_format(tmp):
     db = demo_journal(tmp)
-    for name in ("pace", "volume", "load"):
+    for name in ("pace", "volume", "load", "hq", "lsi"):
         for extension in ("png", "svg", "pdf"):
             out = os.path.join(tmp, f"{name}.{extension}")
             result = run("--database", db, "--chart", name, "--output", out, cwd=tmp)
             check(result.returncode == 0, f"{name}.{extension}: {result.stderr}")
             check_chart_file(out, extension)
+
+
+def png_pixels(path):
+    """The RGB(A) rows of an 8-bit, non-interlaced PNG as lists of tuples."""
+    with open(path, "rb") as f:
+        data = f.read()
+    check(data.startswith(MAGIC["png"]), f"{path} is not a PNG")
+    pos = 8
+    idat = b""
+    while pos < len(data):
+        length = int.from_bytes(data[pos:pos + 4], "big")
+        kind = data[pos + 4:pos + 8]
+        body = data[pos + 8:pos + 8 + length]
+        if kind == b"IHDR":
+            width = int.from_bytes(body[0:4], "big")
+            height = int.from_bytes(body[4:8], "big")
+            depth, colour, interlace = body[8], body[9], body[12]
+        elif kind == b"IDAT":
+            idat += body
+        pos += 12 + length
+    check(depth == 8 and colour in (2, 6) and interlace == 0,
+          f"unexpected PNG format: depth {depth}, colour type {colour}")
+    bpp = 4 if colour == 6 else 3
+    raw = zlib.decompress(idat)
+    stride = width * bpp
+    previous = bytearray(stride)
+    rows = []
+    for y in range(height):
+        start = y * (stride + 1)
+        kind = raw[start]
+        line = bytearray(raw[start + 1:start + 1 + stride])
+        for i in range(stride):
+            a = line[i - bpp] if i >= bpp else 0
+            b = previous[i]
+            c = previous[i - bpp] if i >= bpp else 0
+            if kind == 1:
+                line[i] = (line[i] + a) & 0xff
+            elif kind == 2:
+                line[i] = (line[i] + b) & 0xff
+            elif kind == 3:
+                line[i] = (line[i] + (a + b) // 2) & 0xff
+            elif kind == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                predictor = a if pa <= pb and pa <= pc else b if pb <= pc else c
+                line[i] = (line[i] + predictor) & 0xff
+        rows.append([tuple(line[x:x + 3]) for x in range(0, stride, bpp)])
+        previous = line
+    return rows
+
+
+# The first two series colours of the light chart style (GNOME blue 3 and
+# green 4, stride_chart_data_style_init()): the first lines of a chart.
+SERIES_COLOURS = {(0x1c, 0x71, 0xd8), (0x26, 0xa2, 0x69)}
+
+
+def series_pixels(path):
+    return sum(1 for row in png_pixels(path) for pixel in row if pixel in SERIES_COLOURS)
+
+
+@case
+def chart_hq_and_lsi_draw_their_lines(tmp):
+    # Tests come every six weeks: the lines and their dots must show in
+    # the series colours, which a chart of a range without tests lacks.
+    db = demo_journal(tmp, "2")
+    for name in ("hq", "lsi"):
+        out = os.path.join(tmp, f"{name}.png")
+        result = run("--database", db, "--chart", name, "--output", out, cwd=tmp)
+        check(result.returncode == 0, f"{name}: {result.stderr}")
+        check_chart_file(out, "png")
+        drawn = series_pixels(out)
+        check(drawn > 500, f"{name}: only {drawn} pixels in the series colours")
+
+        empty = os.path.join(tmp, f"{name}-empty.png")
+        result = run("--database", db, "--chart", name, "--from", "2000-01-01",
+                     "--to", "2000-12-31", "--output", empty, cwd=tmp)
+        check(result.returncode == 0, f"{name} of an empty range: {result.stderr}")
+        check_chart_file(empty, "png")
+        check(series_pixels(empty) == 0, f"{name}: series drawn in a range without tests")
+        check(len({pixel for row in png_pixels(empty) for pixel in row}) > 2,
+              f"{name}: the empty chart is blank, without its empty text")
 
 
 @case
@@ -245,11 +327,11 @@ def chart_from_after_today_exits_2(tmp):
 def chart_unknown_name_exits_2_with_the_names(tmp):
     db = demo_journal(tmp)
     out = os.path.join(tmp, "x.png")
-    for name in ("hq", "lsi", "nonsense"):
+    for name in ("nonsense", "run", "HQ"):
         result = run("--database", db, "--chart", name, "--output", out, cwd=tmp)
         check(result.returncode == 2, f"{name}: exit {result.returncode}")
         check("unknown chart" in result.stderr, result.stderr)
-        for known in ("pace", "volume", "load"):
+        for known in ("pace", "volume", "load", "hq", "lsi"):
             check(known in result.stderr, "lists the names: " + result.stderr)
         check(not os.path.exists(out), "nothing written")
 
