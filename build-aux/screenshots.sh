@@ -43,13 +43,27 @@ shoot ()
   echo "$out/$name.png"
 }
 
-# The Charts page: a settings file that opens on it.
-charts_config=$(mktemp -d)
-mkdir -p "$charts_config/glib-2.0/settings"
-printf "[com/example/StrideStrong]\nlast-page='charts'\n" > "$charts_config/glib-2.0/settings/keyfile"
+# page_config PAGE — a settings folder whose keyfile opens the window on
+# PAGE (the Risk page's one-time disclaimer already seen).
+page_config ()
+{
+  local dir
+  dir=$(mktemp -d)
+  mkdir -p "$dir/glib-2.0/settings"
+  printf "[com/example/StrideStrong]\nlast-page='%s'\nrisk-disclaimer-seen=true\n" "$1" \
+    > "$dir/glib-2.0/settings/keyfile"
+  echo "$dir"
+}
+
+charts_config=$(page_config charts)
+balance_config=$(page_config balance)
+risk_config=$(page_config risk)
 
 shoot journal
 shoot journal-dark ADW_DEBUG_COLOR_SCHEME=prefer-dark
 shoot preferences
 shoot charts GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$charts_config"
-rm -rf "$charts_config"
+shoot balance GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$balance_config"
+shoot risk GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$risk_config"
+shoot risk-dark GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$risk_config" ADW_DEBUG_COLOR_SCHEME=prefer-dark
+rm -rf "$charts_config" "$balance_config" "$risk_config"

@@ -497,6 +497,7 @@ static const Advice advice[N_ADVICE] = {
                              N_("Hip abductor weakness goes with IT band pain: a reason to train them and test again."),
                              { "side-lying-hip-abduction", "lateral-band-walk", "single-leg-squat" } },
   [ADVICE_ADDUCTORS] = { N_("Weak adductors"),
+                         /* xgettext:no-c-format */
                          N_("Adductors below 80 % of the abductors flagged groin strains in ice hockey players; train them and test again."),
                          { "copenhagen-plank", "hip-adduction", NULL } },
 };
@@ -544,10 +545,9 @@ reason_text (const StrideBalanceSummary *summary,
              const char                 *value)
 {
   g_autofree char *day = format_day (summary->latest_date);
-  g_autofree char *state = g_utf8_strdown (state_label (summary->state), -1);
 
-  /* Translators: "Symmetry in knee flexion 84 % on 3 Nov 2026 (imbalance)." */
-  return g_strdup_printf (_("%s %s on %s (%s)."), what, value, day, state);
+  /* Translators: "Symmetry in Knee flexion 84 % on 3 Nov 2026: Imbalance." */
+  return g_strdup_printf (_("%s %s on %s: %s."), what, value, day, state_label (summary->state));
 }
 
 static void
@@ -1101,6 +1101,7 @@ stride_balance_page_init (StrideBalancePage *self)
   self->rows = g_ptr_array_new ();
 
   gtk_label_set_label (self->evidence_label,
+                       /* xgettext:no-c-format */
                        _("The hamstring:quadriceps ratio is not an established injury predictor on "
                          "its own (Kellis 2023): follow it against your own first test. Symmetry "
                          "below 90 % is a return-to-sport criterion after knee surgery (Grindem et "

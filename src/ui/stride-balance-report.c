@@ -937,6 +937,7 @@ write_lsi_page (Writer *writer)
   writer_new_page (writer, _("Left/Right Symmetry"));
   writer_chart (writer, writer->data->lsi_chart);
   writer_paragraph (writer,
+                    /* xgettext:no-c-format */
                     _("The limb symmetry index (LSI) is the weaker side divided by the "
                       "stronger side. 90 % or more is the usual target; 85 to 90 % is worth "
                       "watching; below 85 % in two tests in a row counts as an imbalance. "

@@ -153,6 +153,7 @@ note_for (StrideChartKind kind)
                "ratio is low. H:Q is not an established injury predictor (Kellis 2023): "
                "follow it against your own baseline.");
     case STRIDE_CHART_KIND_LSI:
+      /* xgettext:no-c-format */
       return _("Weaker side ÷ stronger side for every test and single-leg exercise; 90 % "
                "and above is the usual target. One test is noisy: look for two in a row.");
     case STRIDE_N_CHART_KINDS:
