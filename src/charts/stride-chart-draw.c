@@ -1096,11 +1096,14 @@ draw_series (StrideChart             *chart,
       {
         StrideSeries *s = g_ptr_array_index (chart->series, i);
 
+        gint64 T0 = g_get_monotonic_time ();
         if (pass == 0 && s->kind == STRIDE_SERIES_BARS)
           draw_bars (layout, s, cr, style);
         else if ((pass == 1 && s->kind == STRIDE_SERIES_LINE)
                  || (pass == 2 && s->kind == STRIDE_SERIES_POINTS))
           draw_line_or_points (layout, s, cr, style);
+        else continue;
+        if (g_getenv ("STRIDE_PROF")) g_printerr ("  series %u kind %d n %u: %.3f ms\n", i, s->kind, s->n_points, (g_get_monotonic_time () - T0) / 1000.0);
       }
 
   cairo_restore (cr);
@@ -1480,9 +1483,11 @@ stride_chart_draw (StrideChart            *chart,
   chart->last_height = height;
   g_mutex_unlock (&chart->lock);
 
+  gint64 TL = g_get_monotonic_time ();
   context = _stride_chart_pango_context ();
   if (!_stride_chart_layout (chart, context, font, style->font_size, width, height, &layout))
     return;
+  if (g_getenv ("STRIDE_PROF")) g_printerr ("layout %.3f ms\n", (g_get_monotonic_time () - TL) / 1000.0);
 
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, width, height);
@@ -1523,15 +1528,22 @@ stride_chart_draw (StrideChart            *chart,
       return;
     }
 
+  { gint64 T1 = g_get_monotonic_time (); if (g_getenv ("STRIDE_PROF")) g_printerr ("stage-before %s %.3f\n", "draw_bands (chart, &", T1/1000.0); }
   draw_bands (chart, &layout, context, font, cr, style);
+  { gint64 T1 = g_get_monotonic_time (); if (g_getenv ("STRIDE_PROF")) g_printerr ("stage-before %s %.3f\n", "draw_value_axis (cha", T1/1000.0); }
   draw_value_axis (chart, &layout, STRIDE_AXIS_LEFT, context, font, cr, style, TRUE);
   draw_value_axis (chart, &layout, STRIDE_AXIS_RIGHT, context, font, cr, style,
                    !layout.axis[STRIDE_AXIS_LEFT].used);
+  { gint64 T1 = g_get_monotonic_time (); if (g_getenv ("STRIDE_PROF")) g_printerr ("stage-before %s %.3f\n", "draw_captions (chart", T1/1000.0); }
   draw_captions (chart, &layout, context, font, cr, style);
+  { gint64 T1 = g_get_monotonic_time (); if (g_getenv ("STRIDE_PROF")) g_printerr ("stage-before %s %.3f\n", "draw_time_axis (&lay", T1/1000.0); }
   draw_time_axis (&layout, context, font, cr, style);
+  { gint64 T1 = g_get_monotonic_time (); if (g_getenv ("STRIDE_PROF")) g_printerr ("stage-before %s %.3f\n", "draw_markers (chart", T1/1000.0); }
   draw_markers (chart, &layout, context, font, cr, style);
+  { gint64 T1 = g_get_monotonic_time (); if (g_getenv ("STRIDE_PROF")) g_printerr ("stage-before %s %.3f\n", "draw_series (chart, ", T1/1000.0); }
   draw_series (chart, &layout, cr, style);
 
+  if (g_getenv ("STRIDE_PROF")) g_printerr ("end %.3f\n", g_get_monotonic_time ()/1000.0);
   cairo_restore (cr);
   _stride_chart_layout_clear (&layout);
 }
