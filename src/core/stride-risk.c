@@ -877,25 +877,39 @@ ewma_at (StrideRiskJournal *journal,
   *chronic = record->chronic * pow (1.0 - 2.0 / (STRIDE_LOAD_CHRONIC_DAYS + 1.0), rest_days);
 }
 
-/* The first activity of a day >= @day (activities->len when none). */
+/* The index of the first element of @array, sorted by the guint32 day
+ * at @day_offset in each element, whose day is >= @day (the length when
+ * none): one binary search for activities, pain entries and tests. */
 static guint
-activity_lower_bound (StrideRiskJournal *journal,
-                      guint32            day)
+lower_bound_by_day (GArray  *array,
+                    gsize    day_offset,
+                    guint32  day)
 {
+  guint element_size = g_array_get_element_size (array);
   guint lo = 0;
-  guint hi = journal->activities->len;
+  guint hi = array->len;
 
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
+      guint32 mid_day;
 
-      if (g_array_index (journal->activities, JournalActivity, mid).day < day)
+      memcpy (&mid_day, array->data + (gsize) mid * element_size + day_offset, sizeof mid_day);
+      if (mid_day < day)
         lo = mid + 1;
       else
         hi = mid;
     }
 
   return lo;
+}
+
+/* The first activity of a day >= @day (activities->len when none). */
+static guint
+activity_lower_bound (StrideRiskJournal *journal,
+                      guint32            day)
+{
+  return lower_bound_by_day (journal->activities, G_STRUCT_OFFSET (JournalActivity, day), day);
 }
 
 static const JournalActivity *
@@ -931,20 +945,7 @@ static guint
 pain_lower_bound (StrideRiskJournal *journal,
                   guint32            day)
 {
-  guint lo = 0;
-  guint hi = journal->pains->len;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (g_array_index (journal->pains, StridePainEntry, mid).date < day)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  return lo;
+  return lower_bound_by_day (journal->pains, G_STRUCT_OFFSET (StridePainEntry, date), day);
 }
 
 static const StridePainEntry *
@@ -959,20 +960,8 @@ static guint
 measurements_up_to (StrideRiskJournal *journal,
                     guint32            day)
 {
-  guint lo = 0;
-  guint hi = journal->measurements->len;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (g_array_index (journal->measurements, StrideMeasurement, mid).date <= day)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  return lo;
+  return lower_bound_by_day (journal->measurements, G_STRUCT_OFFSET (StrideMeasurement, date),
+                             day + 1);
 }
 
 /* The first race dated in @from..@to, NULL when none. */

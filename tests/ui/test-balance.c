@@ -19,40 +19,6 @@
 
 #include "ui-test-util.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  with_demo)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("stride-balance-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "journal.db", NULL);
-
-  if (GPOINTER_TO_INT (with_demo))
-    {
-      g_autoptr(StrideStore) store = stride_store_open (fixture->path, &error);
-
-      g_assert_no_error (error);
-      g_assert_true (stride_demo_write (store, 1, stride_today_julian (), &error));
-      g_assert_no_error (error);
-    }
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
 
 static gboolean
 page_is_idle (gpointer data)
@@ -66,25 +32,9 @@ static StrideBalancePage *
 open_balance (const char    *path,
               StrideWindow **window_out)
 {
-  StrideWindow *window = g_object_new (STRIDE_TYPE_WINDOW, NULL);
-  g_autoptr(GError) error = NULL;
-  GtkWidget *stack;
-  GtkWidget *page;
+  GtkWidget *page = open_window_on_page (path, "balance", STRIDE_TYPE_BALANCE_PAGE, window_out);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
-  stride_window_open_journal (window, path, &error);
-  g_assert_no_error (error);
-  gtk_window_present (GTK_WINDOW (window));
-
-  stack = find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
-  g_assert_nonnull (adw_view_stack_get_child_by_name (ADW_VIEW_STACK (stack), "balance"));
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "balance");
-
-  page = find_descendant (GTK_WIDGET (window), STRIDE_TYPE_BALANCE_PAGE);
-  g_assert_nonnull (page);
   g_assert_true (wait_for (page_is_idle, page));
-
-  *window_out = window;
   return STRIDE_BALANCE_PAGE (page);
 }
 
@@ -144,8 +94,8 @@ expected_lsi (const char *path)
 /* The cards show the demo's weaker leg for every measured test, and an
  * H:Q card per leg. */
 static void
-test_cards_show_weaker_leg (Fixture       *fixture,
-                            gconstpointer  data)
+test_cards_show_weaker_leg (JournalFixture *fixture,
+                            gconstpointer   data)
 {
   StrideWindow *window;
   StrideBalancePage *page = open_balance (fixture->path, &window);
@@ -177,8 +127,8 @@ test_cards_show_weaker_leg (Fixture       *fixture,
 
 /* A new test shows in the cards and in the H:Q chart at once. */
 static void
-test_new_test_updates (Fixture       *fixture,
-                       gconstpointer  data)
+test_new_test_updates (JournalFixture *fixture,
+                       gconstpointer   data)
 {
   StrideWindow *window;
   StrideBalancePage *page = open_balance (fixture->path, &window);
@@ -226,8 +176,8 @@ test_new_test_updates (Fixture       *fixture,
 
 /* Choosing one test shows its left and right values. */
 static void
-test_choose_test (Fixture       *fixture,
-                  gconstpointer  data)
+test_choose_test (JournalFixture *fixture,
+                  gconstpointer   data)
 {
   StrideWindow *window;
   StrideBalancePage *page = open_balance (fixture->path, &window);
@@ -271,8 +221,8 @@ flag_is_set (gpointer data)
 
 /* The physio report is written from the page, off the main thread. */
 static void
-test_export_report (Fixture       *fixture,
-                    gconstpointer  data)
+test_export_report (JournalFixture *fixture,
+                    gconstpointer   data)
 {
   StrideWindow *window;
   StrideBalancePage *page = open_balance (fixture->path, &window);
@@ -292,8 +242,8 @@ test_export_report (Fixture       *fixture,
 
 /* No tests: the page says so and offers to log one. */
 static void
-test_empty_journal (Fixture       *fixture,
-                    gconstpointer  data)
+test_empty_journal (JournalFixture *fixture,
+                    gconstpointer   data)
 {
   StrideWindow *window;
   StrideBalancePage *page = open_balance (fixture->path, &window);
@@ -314,16 +264,16 @@ main (int   argc,
 {
   ui_test_init (&argc, &argv);
 
-  g_test_add ("/ui/balance/cards-show-weaker-leg", Fixture, GINT_TO_POINTER (TRUE),
-              fixture_setup, test_cards_show_weaker_leg, fixture_teardown);
-  g_test_add ("/ui/balance/new-test-updates", Fixture, GINT_TO_POINTER (TRUE),
-              fixture_setup, test_new_test_updates, fixture_teardown);
-  g_test_add ("/ui/balance/choose-test", Fixture, GINT_TO_POINTER (TRUE),
-              fixture_setup, test_choose_test, fixture_teardown);
-  g_test_add ("/ui/balance/export-report", Fixture, GINT_TO_POINTER (TRUE),
-              fixture_setup, test_export_report, fixture_teardown);
-  g_test_add ("/ui/balance/empty-journal", Fixture, GINT_TO_POINTER (FALSE),
-              fixture_setup, test_empty_journal, fixture_teardown);
+  g_test_add ("/ui/balance/cards-show-weaker-leg", JournalFixture, GINT_TO_POINTER (TRUE),
+              journal_fixture_setup, test_cards_show_weaker_leg, journal_fixture_teardown);
+  g_test_add ("/ui/balance/new-test-updates", JournalFixture, GINT_TO_POINTER (TRUE),
+              journal_fixture_setup, test_new_test_updates, journal_fixture_teardown);
+  g_test_add ("/ui/balance/choose-test", JournalFixture, GINT_TO_POINTER (TRUE),
+              journal_fixture_setup, test_choose_test, journal_fixture_teardown);
+  g_test_add ("/ui/balance/export-report", JournalFixture, GINT_TO_POINTER (TRUE),
+              journal_fixture_setup, test_export_report, journal_fixture_teardown);
+  g_test_add ("/ui/balance/empty-journal", JournalFixture, GINT_TO_POINTER (FALSE),
+              journal_fixture_setup, test_empty_journal, journal_fixture_teardown);
 
   return g_test_run ();
 }

@@ -21,41 +21,6 @@
 
 #include "ui-test-util.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  with_demo)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("stride-charts-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "journal.db", NULL);
-
-  if (GPOINTER_TO_INT (with_demo))
-    {
-      g_autoptr(StrideStore) store = stride_store_open (fixture->path, &error);
-
-      g_assert_no_error (error);
-      /* Ranges count back from today: the demo must end today too. */
-      g_assert_true (stride_demo_write (store, 1, stride_today_julian (), &error));
-      g_assert_no_error (error);
-    }
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
 
 static gboolean
 page_is_idle (gpointer data)
@@ -77,26 +42,9 @@ static StrideChartsPage *
 open_charts (const char    *path,
              StrideWindow **window_out)
 {
-  StrideWindow *window = g_object_new (STRIDE_TYPE_WINDOW, NULL);
-  g_autoptr(GError) error = NULL;
-  GtkWidget *stack;
-  GtkWidget *page;
+  GtkWidget *page = open_window_on_page (path, "charts", STRIDE_TYPE_CHARTS_PAGE, window_out);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
-  stride_window_open_journal (window, path, &error);
-  g_assert_no_error (error);
-  gtk_window_present (GTK_WINDOW (window));
-
-  stack = find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
-  g_assert_nonnull (stack);
-  g_assert_nonnull (adw_view_stack_get_child_by_name (ADW_VIEW_STACK (stack), "charts"));
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "charts");
-
-  page = find_descendant (GTK_WIDGET (window), STRIDE_TYPE_CHARTS_PAGE);
-  g_assert_nonnull (page);
   g_assert_true (wait_for (page_is_idle, page));
-
-  *window_out = window;
   return STRIDE_CHARTS_PAGE (page);
 }
 
@@ -152,8 +100,8 @@ assert_enough_data (StrideChartKind        kind,
 }
 
 static void
-test_each_chart_builds (Fixture       *fixture,
-                        gconstpointer  data)
+test_each_chart_builds (JournalFixture *fixture,
+                        gconstpointer   data)
 {
   StrideWindow *window;
   StrideChartsPage *page = open_charts (fixture->path, &window);
@@ -195,8 +143,8 @@ assert_whole_weeks (double span_s,
 }
 
 static void
-test_range_changes_points (Fixture       *fixture,
-                           gconstpointer  data)
+test_range_changes_points (JournalFixture *fixture,
+                           gconstpointer   data)
 {
   StrideWindow *window;
   StrideChartsPage *page = open_charts (fixture->path, &window);
@@ -253,8 +201,8 @@ test_range_changes_points (Fixture       *fixture,
 }
 
 static void
-test_hover_readout (Fixture       *fixture,
-                    gconstpointer  data)
+test_hover_readout (JournalFixture *fixture,
+                    gconstpointer   data)
 {
   StrideWindow *window;
   StrideChartsPage *page = open_charts (fixture->path, &window);
@@ -291,8 +239,8 @@ test_hover_readout (Fixture       *fixture,
 }
 
 static void
-test_zoom_and_pan (Fixture       *fixture,
-                   gconstpointer  data)
+test_zoom_and_pan (JournalFixture *fixture,
+                   gconstpointer   data)
 {
   StrideWindow *window;
   StrideChartsPage *page = open_charts (fixture->path, &window);
@@ -380,8 +328,8 @@ check_magic (const char *path,
 }
 
 static void
-test_export (Fixture       *fixture,
-             gconstpointer  data)
+test_export (JournalFixture *fixture,
+             gconstpointer   data)
 {
   StrideWindow *window;
   StrideChartsPage *page = open_charts (fixture->path, &window);
@@ -439,8 +387,8 @@ test_export (Fixture       *fixture,
 }
 
 static void
-test_run_chooser (Fixture       *fixture,
-                  gconstpointer  data)
+test_run_chooser (JournalFixture *fixture,
+                  gconstpointer   data)
 {
   StrideWindow *window;
   StrideChartsPage *page = open_charts (fixture->path, &window);
@@ -476,8 +424,8 @@ test_run_chooser (Fixture       *fixture,
 }
 
 static void
-test_empty_journal (Fixture       *fixture,
-                    gconstpointer  data)
+test_empty_journal (JournalFixture *fixture,
+                    gconstpointer   data)
 {
   StrideWindow *window;
   StrideChartsPage *page = open_charts (fixture->path, &window);
@@ -492,8 +440,8 @@ test_empty_journal (Fixture       *fixture,
 
 /* Only strength sessions: no pace, but volume and load have data. */
 static void
-test_strength_only_journal (Fixture       *fixture,
-                            gconstpointer  data)
+test_strength_only_journal (JournalFixture *fixture,
+                            gconstpointer   data)
 {
   StrideWindow *window;
   StrideChartsPage *page;
@@ -526,8 +474,8 @@ test_strength_only_journal (Fixture       *fixture,
 /* Only strength tests, no activities: the run charts show "No Runs
  * Yet", the balance charts still show the tests. */
 static void
-test_tests_only_journal (Fixture       *fixture,
-                         gconstpointer  data)
+test_tests_only_journal (JournalFixture *fixture,
+                         gconstpointer   data)
 {
   StrideWindow *window;
   StrideChartsPage *page;
@@ -580,8 +528,8 @@ test_tests_only_journal (Fixture       *fixture,
 
 /* The builders the command line uses, without a window. */
 static void
-test_data_builders (Fixture       *fixture,
-                    gconstpointer  data)
+test_data_builders (JournalFixture *fixture,
+                    gconstpointer   data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(StrideStore) store = stride_store_open (fixture->path, &error);
@@ -624,26 +572,26 @@ main (int   argc,
 {
   ui_test_init (&argc, &argv);
 
-  g_test_add ("/ui/charts/each-chart-builds", Fixture, GINT_TO_POINTER (TRUE),
-              fixture_setup, test_each_chart_builds, fixture_teardown);
-  g_test_add ("/ui/charts/range-changes-points", Fixture, GINT_TO_POINTER (TRUE),
-              fixture_setup, test_range_changes_points, fixture_teardown);
-  g_test_add ("/ui/charts/hover-readout", Fixture, GINT_TO_POINTER (TRUE),
-              fixture_setup, test_hover_readout, fixture_teardown);
-  g_test_add ("/ui/charts/zoom-and-pan", Fixture, GINT_TO_POINTER (TRUE),
-              fixture_setup, test_zoom_and_pan, fixture_teardown);
-  g_test_add ("/ui/charts/export", Fixture, GINT_TO_POINTER (TRUE),
-              fixture_setup, test_export, fixture_teardown);
-  g_test_add ("/ui/charts/run-chooser", Fixture, GINT_TO_POINTER (TRUE),
-              fixture_setup, test_run_chooser, fixture_teardown);
-  g_test_add ("/ui/charts/empty-journal", Fixture, GINT_TO_POINTER (FALSE),
-              fixture_setup, test_empty_journal, fixture_teardown);
-  g_test_add ("/ui/charts/strength-only", Fixture, GINT_TO_POINTER (FALSE),
-              fixture_setup, test_strength_only_journal, fixture_teardown);
-  g_test_add ("/ui/charts/tests-only", Fixture, GINT_TO_POINTER (FALSE),
-              fixture_setup, test_tests_only_journal, fixture_teardown);
-  g_test_add ("/ui/charts/data-builders", Fixture, GINT_TO_POINTER (TRUE),
-              fixture_setup, test_data_builders, fixture_teardown);
+  g_test_add ("/ui/charts/each-chart-builds", JournalFixture, GINT_TO_POINTER (TRUE),
+              journal_fixture_setup, test_each_chart_builds, journal_fixture_teardown);
+  g_test_add ("/ui/charts/range-changes-points", JournalFixture, GINT_TO_POINTER (TRUE),
+              journal_fixture_setup, test_range_changes_points, journal_fixture_teardown);
+  g_test_add ("/ui/charts/hover-readout", JournalFixture, GINT_TO_POINTER (TRUE),
+              journal_fixture_setup, test_hover_readout, journal_fixture_teardown);
+  g_test_add ("/ui/charts/zoom-and-pan", JournalFixture, GINT_TO_POINTER (TRUE),
+              journal_fixture_setup, test_zoom_and_pan, journal_fixture_teardown);
+  g_test_add ("/ui/charts/export", JournalFixture, GINT_TO_POINTER (TRUE),
+              journal_fixture_setup, test_export, journal_fixture_teardown);
+  g_test_add ("/ui/charts/run-chooser", JournalFixture, GINT_TO_POINTER (TRUE),
+              journal_fixture_setup, test_run_chooser, journal_fixture_teardown);
+  g_test_add ("/ui/charts/empty-journal", JournalFixture, GINT_TO_POINTER (FALSE),
+              journal_fixture_setup, test_empty_journal, journal_fixture_teardown);
+  g_test_add ("/ui/charts/strength-only", JournalFixture, GINT_TO_POINTER (FALSE),
+              journal_fixture_setup, test_strength_only_journal, journal_fixture_teardown);
+  g_test_add ("/ui/charts/tests-only", JournalFixture, GINT_TO_POINTER (FALSE),
+              journal_fixture_setup, test_tests_only_journal, journal_fixture_teardown);
+  g_test_add ("/ui/charts/data-builders", JournalFixture, GINT_TO_POINTER (TRUE),
+              journal_fixture_setup, test_data_builders, journal_fixture_teardown);
 
   return g_test_run ();
 }

@@ -18,46 +18,18 @@
 
 #include "ui-test-util.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
 
+/* Settings live in memory for the whole program: start each test fresh. */
 static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  with_demo)
+risk_fixture_setup (JournalFixture *fixture,
+                    gconstpointer   with_demo)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
-  fixture->dir = g_dir_make_tmp ("stride-risk-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "journal.db", NULL);
-
-  if (GPOINTER_TO_INT (with_demo))
-    {
-      g_autoptr(StrideStore) store = stride_store_open (fixture->path, &error);
-
-      g_assert_no_error (error);
-      /* The checklist is about this week: the demo must end today. */
-      g_assert_true (stride_demo_write (store, 1, stride_today_julian (), &error));
-      g_assert_no_error (error);
-    }
-
-  /* Settings live in memory for the whole program: start each test fresh. */
+  journal_fixture_setup (fixture, with_demo);
   g_settings_reset (settings, "risk-disclaimer-seen");
   g_settings_reset (settings, "risk-strength-sessions");
   g_settings_reset (settings, "previous-injury");
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
 }
 
 static gboolean
@@ -81,26 +53,9 @@ static StrideRiskPage *
 open_risk (const char    *path,
            StrideWindow **window_out)
 {
-  StrideWindow *window = g_object_new (STRIDE_TYPE_WINDOW, NULL);
-  g_autoptr(GError) error = NULL;
-  GtkWidget *stack;
-  GtkWidget *page;
+  GtkWidget *page = open_window_on_page (path, "risk", STRIDE_TYPE_RISK_PAGE, window_out);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
-  stride_window_open_journal (window, path, &error);
-  g_assert_no_error (error);
-  gtk_window_present (GTK_WINDOW (window));
-
-  stack = find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
-  g_assert_nonnull (stack);
-  g_assert_nonnull (adw_view_stack_get_child_by_name (ADW_VIEW_STACK (stack), "risk"));
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "risk");
-
-  page = find_descendant (GTK_WIDGET (window), STRIDE_TYPE_RISK_PAGE);
-  g_assert_nonnull (page);
   g_assert_true (wait_for (page_is_idle, page));
-
-  *window_out = window;
   return STRIDE_RISK_PAGE (page);
 }
 
@@ -188,8 +143,8 @@ expected_checks (const char *path,
 
 /* The first visit shows the disclaimer once; it is not shown again. */
 static void
-test_disclaimer_once (Fixture       *fixture,
-                      gconstpointer  data)
+test_disclaimer_once (JournalFixture *fixture,
+                      gconstpointer   data)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   StrideWindow *window;
@@ -226,8 +181,8 @@ test_disclaimer_once (Fixture       *fixture,
 /* The demo journal shows at least one caution, and the page explains it:
  * the row of that check carries its numbers and its explanation. */
 static void
-test_demo_explains_caution (Fixture       *fixture,
-                            gconstpointer  data)
+test_demo_explains_caution (JournalFixture *fixture,
+                            gconstpointer   data)
 {
   StrideWindow *window;
   StrideRiskPage *page;
@@ -271,8 +226,8 @@ test_demo_explains_caution (Fixture       *fixture,
 /* Ticking "Poor sleep" is saved with the week and is still there after the
  * window (and the journal) is opened again. */
 static void
-test_answer_persists (Fixture       *fixture,
-                      gconstpointer  data)
+test_answer_persists (JournalFixture *fixture,
+                      gconstpointer   data)
 {
   StrideWindow *window;
   StrideRiskPage *page;
@@ -312,8 +267,8 @@ test_answer_persists (Fixture       *fixture,
 
 /* Previous and next week, the strip follows; no week after this one. */
 static void
-test_week_navigation (Fixture       *fixture,
-                      gconstpointer  data)
+test_week_navigation (JournalFixture *fixture,
+                      gconstpointer   data)
 {
   StrideWindow *window;
   StrideRiskPage *page;
@@ -354,8 +309,8 @@ test_week_navigation (Fixture       *fixture,
 /* A warning this week shows as a badge on the view switcher: pain of 6/10
  * logged today, through the window's store, then a reload. */
 static void
-test_warning_badge (Fixture       *fixture,
-                    gconstpointer  data)
+test_warning_badge (JournalFixture *fixture,
+                    gconstpointer   data)
 {
   StrideWindow *window;
   StrideRiskPage *page;
@@ -397,8 +352,8 @@ test_warning_badge (Fixture       *fixture,
 
 /* A threshold changed in Preferences takes effect at once. */
 static void
-test_threshold_setting (Fixture       *fixture,
-                        gconstpointer  data)
+test_threshold_setting (JournalFixture *fixture,
+                        gconstpointer   data)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   StrideWindow *window;
@@ -420,8 +375,8 @@ test_threshold_setting (Fixture       *fixture,
 
 /* An empty journal: every automatic check answers honestly. */
 static void
-test_empty_journal (Fixture       *fixture,
-                    gconstpointer  data)
+test_empty_journal (JournalFixture *fixture,
+                    gconstpointer   data)
 {
   StrideWindow *window;
   StrideRiskPage *page;
@@ -447,20 +402,20 @@ main (int   argc,
 {
   ui_test_init (&argc, &argv);
 
-  g_test_add ("/ui/risk/disclaimer-once", Fixture, GINT_TO_POINTER (TRUE),
-              fixture_setup, test_disclaimer_once, fixture_teardown);
-  g_test_add ("/ui/risk/demo-explains-caution", Fixture, GINT_TO_POINTER (TRUE),
-              fixture_setup, test_demo_explains_caution, fixture_teardown);
-  g_test_add ("/ui/risk/answer-persists", Fixture, GINT_TO_POINTER (TRUE),
-              fixture_setup, test_answer_persists, fixture_teardown);
-  g_test_add ("/ui/risk/week-navigation", Fixture, GINT_TO_POINTER (TRUE),
-              fixture_setup, test_week_navigation, fixture_teardown);
-  g_test_add ("/ui/risk/warning-badge", Fixture, GINT_TO_POINTER (TRUE),
-              fixture_setup, test_warning_badge, fixture_teardown);
-  g_test_add ("/ui/risk/threshold-setting", Fixture, GINT_TO_POINTER (TRUE),
-              fixture_setup, test_threshold_setting, fixture_teardown);
-  g_test_add ("/ui/risk/empty-journal", Fixture, GINT_TO_POINTER (FALSE),
-              fixture_setup, test_empty_journal, fixture_teardown);
+  g_test_add ("/ui/risk/disclaimer-once", JournalFixture, GINT_TO_POINTER (TRUE),
+              risk_fixture_setup, test_disclaimer_once, journal_fixture_teardown);
+  g_test_add ("/ui/risk/demo-explains-caution", JournalFixture, GINT_TO_POINTER (TRUE),
+              risk_fixture_setup, test_demo_explains_caution, journal_fixture_teardown);
+  g_test_add ("/ui/risk/answer-persists", JournalFixture, GINT_TO_POINTER (TRUE),
+              risk_fixture_setup, test_answer_persists, journal_fixture_teardown);
+  g_test_add ("/ui/risk/week-navigation", JournalFixture, GINT_TO_POINTER (TRUE),
+              risk_fixture_setup, test_week_navigation, journal_fixture_teardown);
+  g_test_add ("/ui/risk/warning-badge", JournalFixture, GINT_TO_POINTER (TRUE),
+              risk_fixture_setup, test_warning_badge, journal_fixture_teardown);
+  g_test_add ("/ui/risk/threshold-setting", JournalFixture, GINT_TO_POINTER (TRUE),
+              risk_fixture_setup, test_threshold_setting, journal_fixture_teardown);
+  g_test_add ("/ui/risk/empty-journal", JournalFixture, GINT_TO_POINTER (FALSE),
+              risk_fixture_setup, test_empty_journal, journal_fixture_teardown);
 
   return g_test_run ();
 }

@@ -11,7 +11,9 @@
 #include <glib/gstdio.h>
 #include <adwaita.h>
 
+#include "stride-demo-writer.h"
 #include "stride-store.h"
+#include "stride-window.h"
 
 #define WAIT_TIMEOUT_S 20
 
@@ -118,4 +120,71 @@ count_rows (StrideStore *store,
 
   g_assert_no_error (error);
   return n;
+}
+
+/* A journal in a temporary folder: empty, or a one-year demo journal that
+ * ends today (ranges and weeks count back from today). */
+typedef struct
+{
+  char *dir;
+  char *path;
+} JournalFixture;
+
+static inline void
+journal_fixture_setup (JournalFixture *fixture,
+                       gconstpointer   with_demo)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("stride-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "journal.db", NULL);
+
+  if (GPOINTER_TO_INT (with_demo))
+    {
+      g_autoptr(StrideStore) store = stride_store_open (fixture->path, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (stride_demo_write (store, 1, stride_today_julian (), &error));
+      g_assert_no_error (error);
+    }
+}
+
+static inline void
+journal_fixture_teardown (JournalFixture *fixture,
+                          gconstpointer   data)
+{
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+/* The window on @path, 1000×760, showing the page @name of its view
+ * stack; returns that page's widget (the first of @page_type). */
+static inline GtkWidget *
+open_window_on_page (const char    *path,
+                     const char    *name,
+                     GType          page_type,
+                     StrideWindow **window_out)
+{
+  StrideWindow *window = g_object_new (STRIDE_TYPE_WINDOW, NULL);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *stack;
+  GtkWidget *page;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
+  stride_window_open_journal (window, path, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+
+  stack = find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
+  g_assert_nonnull (stack);
+  g_assert_nonnull (adw_view_stack_get_child_by_name (ADW_VIEW_STACK (stack), name));
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), name);
+
+  page = find_descendant (GTK_WIDGET (window), page_type);
+  g_assert_nonnull (page);
+
+  *window_out = window;
+  return page;
 }
