@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "stride-balance.h"
@@ -977,5 +978,21 @@ stride_balance_side_values_from_sets (const StrideStrengthSet *sets,
                          sides->best_e1rm[STRIDE_SIDE_LEFT]);
       append_side_value (out, exercise_key, date, STRIDE_SIDE_RIGHT,
                          sides->best_e1rm[STRIDE_SIDE_RIGHT]);
+    }
+}
+
+const char *
+stride_balance_leg_label (StrideSide leg)
+{
+  switch (leg)
+    {
+    case STRIDE_SIDE_LEFT:
+      return _("Left leg");
+    case STRIDE_SIDE_RIGHT:
+      return _("Right leg");
+    case STRIDE_SIDE_BOTH:
+    case STRIDE_N_SIDES:
+    default:
+      return _("Both legs");
     }
 }

@@ -28,6 +28,10 @@ G_BEGIN_DECLS
  * "exercise:<exercise key>", method STRIDE_METHOD_E1RM, unit "kg". */
 #define STRIDE_BALANCE_EXERCISE_PREFIX "exercise:"
 
+/* "Left leg", "Right leg", "Both legs" (translated): how a leg is named
+ * wherever a balance is shown. */
+const char  *stride_balance_leg_label         (StrideSide  leg);
+
 /* Noise of a method in percent: a change from the previous test larger
  * than this is a real change, not test-to-test noise. Defaults in
  * stride-balance.c (isokinetic 10, hand-held dynamometer 15, 1RM and

@@ -2229,21 +2229,6 @@ test_label (const char *test)
   return g_strdup (test);
 }
 
-static const char *
-leg_label (StrideSide leg)
-{
-  switch (leg)
-    {
-    case STRIDE_SIDE_LEFT:
-      return _("Left leg");
-    case STRIDE_SIDE_RIGHT:
-      return _("Right leg");
-    case STRIDE_SIDE_BOTH:
-    case STRIDE_N_SIDES:
-    default:
-      return _("Both legs");
-    }
-}
 
 /* The worst line (most serious state, then the lowest latest value);
  * NULL when no line has a state. */
@@ -2367,12 +2352,12 @@ check_hq (const WeekContext *ctx,
     check_set (check, risk_state_of_balance (worst->state), worst->latest, flag,
                /* Translators: "Left leg mixed H:Q 0.75 (12 Nov 2026), below the 0.80 flag" */
                g_strdup_printf (_("%s mixed H:Q %s (%s), %s"),
-                                leg_label (worst->leg), ratio, date, description));
+                                stride_balance_leg_label (worst->leg), ratio, date, description));
   else
     check_set (check, risk_state_of_balance (worst->state), worst->latest, flag,
                /* Translators: "Left leg H:Q 0.52 (isokinetic 60°/s, 12 Nov 2026), below the 0.61 target" */
                g_strdup_printf (_("%s H:Q %s (%s, %s), %s"),
-                                leg_label (worst->leg), ratio, method_label (worst->method),
+                                stride_balance_leg_label (worst->leg), ratio, method_label (worst->method),
                                 date, description));
 }
 

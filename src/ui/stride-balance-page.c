@@ -143,21 +143,6 @@ state_class (StrideBalanceState state)
     }
 }
 
-static const char *
-leg_label (StrideSide leg)
-{
-  switch (leg)
-    {
-    case STRIDE_SIDE_LEFT:
-      return _("Left leg");
-    case STRIDE_SIDE_RIGHT:
-      return _("Right leg");
-    case STRIDE_SIDE_BOTH:
-    case STRIDE_N_SIDES:
-    default:
-      return _("Both legs");
-    }
-}
 
 /* A test id in words; "exercise:<key>" by the exercise's name. */
 static char *
@@ -295,7 +280,7 @@ add_ratio_card (StrideBalancePage          *self,
     return;
 
   /* Translators: what was measured · the leg, e.g. "H:Q · Left leg" */
-  title = g_strdup_printf (_("%s · %s"), what, leg_label (summary->leg));
+  title = g_strdup_printf (_("%s · %s"), what, stride_balance_leg_label (summary->leg));
   value = g_strdup_printf ("%.2f", summary->latest);
   day = format_day (summary->latest_date);
   /* Translators: a test's method · its date */
@@ -567,7 +552,7 @@ fill_advice (StrideBalancePage *self,
         continue;
       given[ADVICE_HAMSTRINGS][summary->leg] = TRUE;
       reason = reason_text (summary, _("H:Q"), value);
-      add_advice_row (self, job, ADVICE_HAMSTRINGS, leg_label (summary->leg), reason);
+      add_advice_row (self, job, ADVICE_HAMSTRINGS, stride_balance_leg_label (summary->leg), reason);
     }
 
   for (guint i = 0; job->lsi_summaries != NULL && i < job->lsi_summaries->len; i++)
@@ -602,7 +587,7 @@ fill_advice (StrideBalancePage *self,
         continue;
       given[ADVICE_ADDUCTORS][summary->leg] = TRUE;
       reason = reason_text (summary, _("Adductor:abductor"), value);
-      add_advice_row (self, job, ADVICE_ADDUCTORS, leg_label (summary->leg), reason);
+      add_advice_row (self, job, ADVICE_ADDUCTORS, stride_balance_leg_label (summary->leg), reason);
     }
 
   if (self->rows->len == n_rows)
