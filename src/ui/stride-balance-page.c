@@ -17,6 +17,7 @@
 #include "stride-balance.h"
 #include "stride-chart-data.h"
 #include "stride-form.h"
+#include "stride-page-loader.h"
 #include "stride-labels.h"
 
 struct _StrideBalancePage
@@ -25,8 +26,7 @@ struct _StrideBalancePage
 
   StrideStore         *store;
   GSettings           *settings;
-  GCancellable        *cancellable;
-  guint                generation;
+  StridePageLoader     loader;
   gboolean             loading;
   gboolean             empty;
   gboolean             updating;
@@ -60,7 +60,6 @@ static guint signals[N_SIGNALS];
 typedef struct
 {
   char            *path;
-  guint            generation;
   char            *lsi_test;
   gboolean         empty;
   GArray          *hq_summaries;    /* StrideBalanceSummary */
@@ -783,24 +782,19 @@ load_done_cb (GObject      *source_object,
 {
   StrideBalancePage *self = STRIDE_BALANCE_PAGE (source_object);
   LoadJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  switch (stride_page_loader_finish (&self->loader, result, "the strength tests"))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      if (job->generation == self->generation)
-        {
-          g_warning ("Could not read the strength tests: %s", error->message);
-          set_loading (self, FALSE);
-          g_signal_emit (self, signals[LOADED], 0);
-        }
+    case STRIDE_PAGE_LOAD_STALE:
       return;
+    case STRIDE_PAGE_LOAD_FAILED:
+      set_loading (self, FALSE);
+      g_signal_emit (self, signals[LOADED], 0);
+      return;
+    case STRIDE_PAGE_LOAD_DONE:
+    default:
+      break;
     }
-
-  /* A newer request is on its way: this one is out of date. */
-  if (job->generation != self->generation)
-    return;
 
   set_loading (self, FALSE);
   apply_job (self, job);
@@ -810,7 +804,6 @@ load_done_cb (GObject      *source_object,
 static void
 load (StrideBalancePage *self)
 {
-  g_autoptr(GTask) task = NULL;
   LoadJob *job;
 
   if (self->store == NULL)
@@ -818,17 +811,13 @@ load (StrideBalancePage *self)
 
   job = g_new0 (LoadJob, 1);
   job->path = g_strdup (stride_store_get_path (self->store));
-  job->generation = ++self->generation;
   job->lsi_test = g_strdup (self->lsi_test);
 
   set_loading (self, TRUE);
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->state_stack), "balance") != 0)
     gtk_stack_set_visible_child_name (self->state_stack, "loading");
 
-  task = g_task_new (self, self->cancellable, load_done_cb, NULL);
-  g_task_set_source_tag (task, load);
-  g_task_set_task_data (task, job, load_job_free);
-  g_task_run_in_thread (task, load_thread);
+  stride_page_loader_run (&self->loader, self, job, load_job_free, load_thread, load_done_cb);
 }
 
 static void
@@ -897,7 +886,7 @@ stride_balance_page_export_report (StrideBalancePage   *self,
   g_return_if_fail (STRIDE_IS_BALANCE_PAGE (self));
   g_return_if_fail (path != NULL);
 
-  task = g_task_new (self, self->cancellable, callback, user_data);
+  task = g_task_new (self, self->loader.cancellable, callback, user_data);
   g_task_set_source_tag (task, stride_balance_page_export_report);
   if (self->store == NULL)
     {
@@ -1024,11 +1013,10 @@ stride_balance_page_dispose (GObject *object)
 {
   StrideBalancePage *self = STRIDE_BALANCE_PAGE (object);
 
-  g_cancellable_cancel (self->cancellable);
+  stride_page_loader_clear (&self->loader);
   gtk_widget_dispose_template (GTK_WIDGET (self), STRIDE_TYPE_BALANCE_PAGE);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
-  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->lsi_test, g_free);
   g_clear_pointer (&self->test_keys, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
@@ -1081,7 +1069,7 @@ stride_balance_page_init (StrideBalancePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
-  self->cancellable = g_cancellable_new ();
+  stride_page_loader_init (&self->loader);
   self->test_keys = g_ptr_array_new_with_free_func (g_free);
   self->rows = g_ptr_array_new ();
 
@@ -1104,16 +1092,13 @@ stride_balance_page_set_store (StrideBalancePage *self,
   g_return_if_fail (!store || STRIDE_IS_STORE (store));
 
   /* Reads of the previous journal are of no use any more. */
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  stride_page_loader_reset (&self->loader);
   g_set_object (&self->store, store);
   g_clear_pointer (&self->lsi_test, g_free);
   gtk_stack_set_visible_child_name (self->state_stack, "loading");
 
   if (store == NULL)
     {
-      self->generation++;
       set_loading (self, FALSE);
       return;
     }

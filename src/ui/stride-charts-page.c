@@ -13,6 +13,7 @@
 
 #include "stride-charts-page.h"
 #include "stride-form.h"
+#include "stride-page-loader.h"
 #include "stride-labels.h"
 
 /* How many recent runs with a track the "One Run" chart offers. */
@@ -46,7 +47,7 @@ struct _StrideChartsPage
   /* Owned references */
   StrideStore       *store;
   GSettings         *settings;
-  GCancellable      *cancellable;
+  StridePageLoader   loader;
   StrideChart       *chart;
   GArray            *tracked_runs;       /* StrideRunSummary, as in run_dropdown */
 
@@ -55,7 +56,6 @@ struct _StrideChartsPage
   gint64             activity_id;
   guint32            custom_from;
   guint32            custom_to;
-  guint              generation;
   guint              loading : 1;
   guint              empty : 1;
   guint              updating : 1;
@@ -206,7 +206,6 @@ typedef struct
 {
   char               *path;
   StrideChartRequest  request;
-  guint               generation;
   gboolean            want_runs;
 
   /* Results */
@@ -357,24 +356,19 @@ load_done_cb (GObject      *source_object,
 {
   StrideChartsPage *self = STRIDE_CHARTS_PAGE (source_object);
   LoadJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  switch (stride_page_loader_finish (&self->loader, result, "the chart data"))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      if (job->generation == self->generation)
-        {
-          g_warning ("Could not read the chart data: %s", error->message);
-          set_loading (self, FALSE);
-          g_signal_emit (self, signals[LOADED], 0);
-        }
+    case STRIDE_PAGE_LOAD_STALE:
       return;
+    case STRIDE_PAGE_LOAD_FAILED:
+      set_loading (self, FALSE);
+      g_signal_emit (self, signals[LOADED], 0);
+      return;
+    case STRIDE_PAGE_LOAD_DONE:
+    default:
+      break;
     }
-
-  /* A newer request is on its way: this one is out of date. */
-  if (job->generation != self->generation)
-    return;
 
   set_loading (self, FALSE);
   self->empty = !job->has_data;
@@ -408,7 +402,6 @@ load_done_cb (GObject      *source_object,
 static void
 load (StrideChartsPage *self)
 {
-  g_autoptr(GTask) task = NULL;
   LoadJob *job;
 
   if (self->store == NULL)
@@ -416,7 +409,6 @@ load (StrideChartsPage *self)
 
   job = g_new0 (LoadJob, 1);
   job->path = g_strdup (stride_store_get_path (self->store));
-  job->generation = ++self->generation;
   stride_chart_request_init (&job->request, self->kind);
   range_days (self, &job->request.from, &job->request.to);
   job->request.activity_id = self->kind == STRIDE_CHART_KIND_RUN ? self->activity_id : 0;
@@ -429,10 +421,7 @@ load (StrideChartsPage *self)
   if (self->chart == NULL && !self->empty)
     gtk_stack_set_visible_child_name (self->state_stack, "loading");
 
-  task = g_task_new (self, self->cancellable, load_done_cb, NULL);
-  g_task_set_source_tag (task, load);
-  g_task_set_task_data (task, job, load_job_free);
-  g_task_run_in_thread (task, load_thread);
+  stride_page_loader_run (&self->loader, self, job, load_job_free, load_thread, load_done_cb);
 }
 
 /* Template callbacks */
@@ -692,11 +681,10 @@ stride_charts_page_dispose (GObject *object)
 {
   StrideChartsPage *self = STRIDE_CHARTS_PAGE (object);
 
-  g_cancellable_cancel (self->cancellable);
+  stride_page_loader_clear (&self->loader);
   gtk_widget_dispose_template (GTK_WIDGET (self), STRIDE_TYPE_CHARTS_PAGE);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
-  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->chart, stride_chart_unref);
   g_clear_pointer (&self->tracked_runs, g_array_unref);
 
@@ -764,7 +752,7 @@ stride_charts_page_init (StrideChartsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
-  self->cancellable = g_cancellable_new ();
+  stride_page_loader_init (&self->loader);
   self->kind = STRIDE_CHART_KIND_PACE;
   self->custom_to = today;
   self->custom_from = today - 90;
@@ -796,9 +784,7 @@ stride_charts_page_set_store (StrideChartsPage *self,
   g_return_if_fail (!store || STRIDE_IS_STORE (store));
 
   /* Queries of the previous journal are of no use any more. */
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  stride_page_loader_reset (&self->loader);
   g_set_object (&self->store, store);
   self->activity_id = 0;
   self->empty = FALSE;
@@ -808,7 +794,6 @@ stride_charts_page_set_store (StrideChartsPage *self,
 
   if (store == NULL)
     {
-      self->generation++;
       set_loading (self, FALSE);
       gtk_stack_set_visible_child_name (self->state_stack, "empty");
       return;

@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "stride-form.h"
+#include "stride-page-loader.h"
 #include "stride-risk-page.h"
 #include "stride-risk-settings.h"
 
@@ -45,8 +46,7 @@ struct _StrideRiskPage
 
   StrideStore         *store;
   GSettings           *settings;
-  GCancellable        *cancellable;
-  guint                generation;
+  StridePageLoader     loader;
   gboolean             loading;
   gboolean             has_warning;
   gboolean             updating;
@@ -794,7 +794,6 @@ refresh (StrideRiskPage *self)
 typedef struct
 {
   char              *path;
-  guint              generation;
   StrideRiskJournal *journal;
   GArray            *answers;
 } LoadJob;
@@ -848,24 +847,19 @@ load_done_cb (GObject      *source_object,
 {
   StrideRiskPage *self = STRIDE_RISK_PAGE (source_object);
   LoadJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  switch (stride_page_loader_finish (&self->loader, result, "the journal for the checklist"))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      if (job->generation == self->generation)
-        {
-          g_warning ("Could not read the journal for the checklist: %s", error->message);
-          set_loading (self, FALSE);
-          g_signal_emit (self, signals[LOADED], 0);
-        }
+    case STRIDE_PAGE_LOAD_STALE:
       return;
+    case STRIDE_PAGE_LOAD_FAILED:
+      set_loading (self, FALSE);
+      g_signal_emit (self, signals[LOADED], 0);
+      return;
+    case STRIDE_PAGE_LOAD_DONE:
+    default:
+      break;
     }
-
-  /* A newer request is on its way: this one is out of date. */
-  if (job->generation != self->generation)
-    return;
 
   g_clear_pointer (&self->journal, stride_risk_journal_free);
   g_clear_pointer (&self->answers, g_array_unref);
@@ -880,7 +874,6 @@ load_done_cb (GObject      *source_object,
 static void
 load (StrideRiskPage *self)
 {
-  g_autoptr(GTask) task = NULL;
   LoadJob *job;
 
   if (self->store == NULL)
@@ -888,16 +881,12 @@ load (StrideRiskPage *self)
 
   job = g_new0 (LoadJob, 1);
   job->path = g_strdup (stride_store_get_path (self->store));
-  job->generation = ++self->generation;
 
   set_loading (self, TRUE);
   if (self->journal == NULL)
     gtk_stack_set_visible_child_name (self->state_stack, "loading");
 
-  task = g_task_new (self, self->cancellable, load_done_cb, NULL);
-  g_task_set_source_tag (task, load);
-  g_task_set_task_data (task, job, load_job_free);
-  g_task_run_in_thread (task, load_thread);
+  stride_page_loader_run (&self->loader, self, job, load_job_free, load_thread, load_done_cb);
 }
 
 /* Actions */
@@ -1032,14 +1021,13 @@ stride_risk_page_dispose (GObject *object)
 {
   StrideRiskPage *self = STRIDE_RISK_PAGE (object);
 
-  g_cancellable_cancel (self->cancellable);
+  stride_page_loader_clear (&self->loader);
   if (self->disclaimer_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->disclaimer_dialog));
   self->disclaimer_dialog = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), STRIDE_TYPE_RISK_PAGE);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
-  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->journal, stride_risk_journal_free);
   g_clear_pointer (&self->answers, g_array_unref);
   g_clear_pointer (&self->shown_checks, g_array_unref);
@@ -1128,7 +1116,7 @@ stride_risk_page_init (StrideRiskPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
-  self->cancellable = g_cancellable_new ();
+  stride_page_loader_init (&self->loader);
   self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, check_row_free);
   self->shown_checks = g_array_new (FALSE, TRUE, sizeof (StrideRiskCheck));
   g_array_set_clear_func (self->shown_checks, (GDestroyNotify) stride_risk_check_clear);
@@ -1160,9 +1148,7 @@ stride_risk_page_set_store (StrideRiskPage *self,
   g_return_if_fail (!store || STRIDE_IS_STORE (store));
 
   /* Reads of the previous journal are of no use any more. */
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  stride_page_loader_reset (&self->loader);
   g_set_object (&self->store, store);
   g_clear_pointer (&self->journal, stride_risk_journal_free);
   g_array_set_size (self->answers, 0);
@@ -1173,7 +1159,6 @@ stride_risk_page_set_store (StrideRiskPage *self,
 
   if (store == NULL)
     {
-      self->generation++;
       set_loading (self, FALSE);
       refresh (self);
       return;
