@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "stride-fit.h"
 #include "stride-gpx.h"
 #include "stride-import.h"
 #include "stride-tcx.h"
@@ -73,6 +74,8 @@ stride_import_detect_format (const char *filename,
     format = STRIDE_IMPORT_FORMAT_GPX;
   else if (g_str_has_suffix (lower, ".tcx"))
     format = STRIDE_IMPORT_FORMAT_TCX;
+  else if (g_str_has_suffix (lower, ".fit"))
+    format = STRIDE_IMPORT_FORMAT_FIT;
 
   if (format != STRIDE_IMPORT_FORMAT_UNKNOWN && compressed != NULL)
     *compressed = gz;
@@ -87,6 +90,42 @@ is_gzip (GBytes *data)
   const guint8 *bytes = g_bytes_get_data (data, &size);
 
   return size >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b;
+}
+
+/* FIT is binary and read from memory: inflate a gzip stream first. */
+static GPtrArray *
+parse_fit (GInputStream  *stream,
+           GBytes        *data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autoptr(GOutputStream) memory = NULL;
+  g_autoptr(GBytes) inflated = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!is_gzip (data))
+    return stride_fit_parse (data, cancellable, error);
+
+  memory = g_memory_output_stream_new_resizable ();
+  if (g_output_stream_splice (memory, stream,
+                              G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE
+                              | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                              cancellable, &local_error) < 0)
+    {
+      /* The same messages as for compressed GPX and TCX. */
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA))
+        g_set_error (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_MALFORMED,
+                     "Corrupt compressed data: %s", local_error->message);
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
+        g_set_error_literal (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_MALFORMED,
+                             "Truncated compressed data: the file ends too early");
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  inflated = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+  return stride_fit_parse (inflated, cancellable, error);
 }
 
 GPtrArray *
@@ -128,6 +167,9 @@ stride_import_parse_bytes (GBytes              *data,
     case STRIDE_IMPORT_FORMAT_TCX:
       return stride_tcx_parse (stream, cancellable, error);
 
+    case STRIDE_IMPORT_FORMAT_FIT:
+      return parse_fit (stream, data, cancellable, error);
+
     case STRIDE_IMPORT_FORMAT_UNKNOWN:
     default:
       g_set_error_literal (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_UNSUPPORTED,
@@ -152,7 +194,7 @@ load_file (GFile               *file,
   if (*format == STRIDE_IMPORT_FORMAT_UNKNOWN)
     {
       g_set_error_literal (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_UNSUPPORTED,
-                           "Unsupported file type (not .gpx or .tcx, optionally .gz)");
+                           "Unsupported file type (not .gpx, .tcx or .fit, optionally .gz)");
       return NULL;
     }
 

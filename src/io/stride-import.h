@@ -23,6 +23,7 @@ typedef enum
   STRIDE_IMPORT_FORMAT_UNKNOWN,
   STRIDE_IMPORT_FORMAT_GPX,
   STRIDE_IMPORT_FORMAT_TCX,
+  STRIDE_IMPORT_FORMAT_FIT,
 } StrideImportFormat;
 
 typedef enum
@@ -50,8 +51,8 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (StrideImportResult, stride_import_result_clear
 /* "imported", "duplicate", "skipped", "error". */
 const char        *stride_import_status_to_string (StrideImportStatus   status);
 
-/* By extension, case-insensitive: .gpx, .tcx, each optionally followed by
- * .gz (*@compressed is then TRUE). */
+/* By extension, case-insensitive: .gpx, .tcx, .fit, each optionally
+ * followed by .gz (*@compressed is then TRUE). */
 StrideImportFormat stride_import_detect_format    (const char          *filename,
                                                    gboolean            *compressed);
 

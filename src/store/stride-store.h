@@ -250,6 +250,137 @@ gboolean     stride_store_delete_checklist_answer (StrideStore         *self,
                                                    const char          *item_id,
                                                    GError             **error);
 
+/* Plan (issue 5). Dates are local Julian days; an activity belongs to the
+ * local day it starts on (start_utc + tz_offset_s), as in the journal.
+ * Entries of one day come in slot order (morning, evening), then by id.
+ * Every write is one transaction; on a read-only journal each fails with
+ * STRIDE_STORE_ERROR_READ_ONLY, a missing id with ..._NOT_FOUND and a
+ * record that breaks a rule with ..._INVALID (and nothing is written). */
+
+/* The plan entries dated in [@from, @to] (both inclusive; empty when
+ * @from is after @to), ordered by date, slot and id: a GArray of
+ * StridePlanEntry with a clear func. Unset targets read as 0. */
+GArray      *stride_store_list_plan_entries    (StrideStore             *self,
+                                                guint32                  from,
+                                                guint32                  to,
+                                                GError                 **error);
+/* Fills @out (clear it with stride_plan_entry_clear()). */
+gboolean     stride_store_get_plan_entry       (StrideStore             *self,
+                                                gint64                   id,
+                                                StridePlanEntry         *out,
+                                                GError                 **error);
+/* Rewrites every field of the entry @entry->id. The rules of
+ * stride_store_add_plan_entry() apply (valid date, known slot, kind, run
+ * type and status, finite targets ≥ 0), and a linked activity must exist
+ * and not be linked to another entry. Also the undo of a move: pass the
+ * record stride_store_move_plan_entry() gave back. */
+gboolean     stride_store_update_plan_entry    (StrideStore             *self,
+                                                const StridePlanEntry   *entry,
+                                                GError                 **error);
+gboolean     stride_store_delete_plan_entry    (StrideStore             *self,
+                                                gint64                   id,
+                                                GError                 **error);
+/* Moves the entry to @new_date with status "moved"; slot, targets, link
+ * and the rest stay. @previous (optional; clear it) receives the record
+ * as it was before, so previous->date is the old date and an undo is
+ * stride_store_update_plan_entry (self, previous). A move to the day the
+ * entry is already on changes nothing. */
+gboolean     stride_store_move_plan_entry      (StrideStore             *self,
+                                                gint64                   id,
+                                                guint32                  new_date,
+                                                StridePlanEntry         *previous,
+                                                GError                 **error);
+/* Copies the entries of the 7 days from @first_day (a Monday or any day)
+ * to the same weekday and slot 7 days later, as "planned" and unlinked.
+ * A day and slot of the target week that already held an entry before
+ * the copy gets nothing. All or nothing: returns the ids of the new
+ * entries (a GArray of gint64, in source order, empty when nothing was
+ * copied), or NULL with @error and nothing written. */
+GArray      *stride_store_copy_plan_week       (StrideStore             *self,
+                                                guint32                  first_day,
+                                                GError                 **error);
+
+/* Planned vs done. */
+
+/* Links every unlinked entry dated in [@from, @to] of kind run or
+ * strength whose status is not "done" (so planned, moved, and skipped
+ * ones whose activity was imported late) to an unlinked activity of the
+ * same sport on the same local day, and sets its status to "done". Per
+ * day, entries in slot order take the activities in start order, so a
+ * morning entry gets the first run and an evening one the next. An
+ * activity is never linked to two entries; rest, race and cross entries
+ * are left alone. Call it for the days of activities just added or
+ * imported rather than on every view, so a deliberate unlink stays.
+ * @n_linked (optional) receives the number of entries linked. */
+gboolean     stride_store_link_plan_entries    (StrideStore             *self,
+                                                guint32                  from,
+                                                guint32                  to,
+                                                guint                   *n_linked,
+                                                GError                 **error);
+/* Links the entry to @activity_id by hand (replacing any link) and sets
+ * its status to "done". The activity must start on the entry's local day
+ * and match its kind (run or race: a run; strength: a strength session;
+ * cross: cycling, walk, swim or other; rest: nothing) and must not be
+ * linked to another entry: else STRIDE_STORE_ERROR_INVALID. A missing
+ * entry or activity is STRIDE_STORE_ERROR_NOT_FOUND. */
+gboolean     stride_store_link_plan_entry      (StrideStore             *self,
+                                                gint64                   entry_id,
+                                                gint64                   activity_id,
+                                                GError                 **error);
+/* Removes the entry's link; its status goes back to "planned". */
+gboolean     stride_store_unlink_plan_entry    (StrideStore             *self,
+                                                gint64                   entry_id,
+                                                GError                 **error);
+/* Marks "skipped" every entry with status "planned", no linked activity
+ * and a date before @day, except rest days. For the rule "skipped at the
+ * end of the day after" call it with today − 1 (after linking the new
+ * activities); with today + 1 when the user confirms for today too.
+ * @n_skipped (optional) receives the number of entries marked. */
+gboolean     stride_store_skip_unmatched_before (StrideStore            *self,
+                                                 guint32                 day,
+                                                 guint                  *n_skipped,
+                                                 GError                **error);
+
+typedef struct
+{
+  guint32 first_day;
+  double  planned_run_distance_m;    /* targets of run and race entries */
+  double  done_run_distance_m;       /* runs (activities) of the 7 days */
+  guint   planned_strength;          /* strength entries */
+  guint   done_strength;             /* strength sessions (activities) */
+  guint   n_planned;                 /* entries that are not rest days */
+  guint   n_done;                    /* of those, the ones with status done */
+  double  compliance_pct;            /* 100 × n_done / n_planned; NAN when
+                                      * nothing was planned */
+} StridePlanWeekSummary;
+
+/* The 7 days from @first_day (the Monday of an ISO week, or any day).
+ * Planned figures count entries of every status (a skipped or moved-in
+ * entry was planned for this week), so they differ from
+ * stride_store_list_weeks(), which leaves skipped entries out. */
+gboolean     stride_store_get_plan_week_summary (StrideStore            *self,
+                                                 guint32                 first_day,
+                                                 StridePlanWeekSummary  *out,
+                                                 GError                **error);
+
+/* Race goals. A race needs a valid date, a name, a distance above 0, a
+ * goal time ≥ 0 (0 = none) and, when linked, an existing activity. */
+gboolean     stride_store_get_race             (StrideStore             *self,
+                                                gint64                   id,
+                                                StrideRace              *out,
+                                                GError                 **error);
+gboolean     stride_store_update_race          (StrideStore             *self,
+                                                const StrideRace        *race,
+                                                GError                 **error);
+gboolean     stride_store_delete_race          (StrideStore             *self,
+                                                gint64                   id,
+                                                GError                 **error);
+/* Races dated @day or later, by date then id: a GArray of StrideRace
+ * with a clear func. */
+GArray      *stride_store_list_upcoming_races  (StrideStore             *self,
+                                                guint32                  day,
+                                                GError                 **error);
+
 /* Reads. */
 gboolean     stride_store_get_activity         (StrideStore             *self,
                                                 gint64                   id,

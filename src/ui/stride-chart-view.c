@@ -357,39 +357,68 @@ stride_chart_view_size_allocate (GtkWidget *widget,
                             &(GtkAllocation) { x, y, label_width, label_height }, -1);
 }
 
+/* The chart is drawn into an image at the widget's scale and shown as a
+ * texture: the chart engine's fast path for dense series (a coverage mask,
+ * src/charts) applies to image surfaces, and a texture is what the GL
+ * renderer wants anyway. */
+static GdkTexture *
+render_chart (StrideChartView        *self,
+              const StrideChartStyle *style,
+              double                  width,
+              double                  height)
+{
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  int pixel_width = (int) ceil (width * scale);
+  int pixel_height = (int) ceil (height * scale);
+  cairo_surface_t *surface;
+  g_autoptr(GBytes) bytes = NULL;
+  cairo_t *cr;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixel_width, pixel_height);
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  stride_chart_draw (self->chart, cr, width, height, style);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* The bytes keep the surface alive; cairo's ARGB32 is GDK's default
+   * (premultiplied, native byte order) memory format. */
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) cairo_image_surface_get_stride (surface) * pixel_height,
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+
+  return gdk_memory_texture_new (pixel_width, pixel_height, GDK_MEMORY_DEFAULT, bytes,
+                                 cairo_image_surface_get_stride (surface));
+}
+
 static void
 stride_chart_view_snapshot (GtkWidget   *widget,
                             GtkSnapshot *snapshot)
 {
   StrideChartView *self = STRIDE_CHART_VIEW (widget);
+  g_autoptr(GdkTexture) texture = NULL;
   StrideChartStyle style;
   double width;
   double height;
   double origin;
   double seconds_per_px;
-  cairo_t *cr;
 
   if (!get_size (self, &width, &height))
     return;
 
   fill_style (self, &style);
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  stride_chart_draw (self->chart, cr, width, height, &style);
+  texture = render_chart (self, &style, width, height);
+  gtk_snapshot_append_texture (snapshot, texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
   /* A guide at the value the read-out names. */
   if (self->hovering && x_mapping (self, &origin, &seconds_per_px))
     {
-      double px = floor ((self->hover_time - origin) / seconds_per_px) + 0.5;
+      double px = floor ((self->hover_time - origin) / seconds_per_px);
+      GdkRGBA guide = { style.foreground.red, style.foreground.green, style.foreground.blue, 0.45 };
 
-      cairo_set_source_rgba (cr, style.foreground.red, style.foreground.green,
-                             style.foreground.blue, 0.45);
-      cairo_set_line_width (cr, 1);
-      cairo_move_to (cr, px, 0);
-      cairo_line_to (cr, px, height);
-      cairo_stroke (cr);
+      gtk_snapshot_append_color (snapshot, &guide, &GRAPHENE_RECT_INIT (px, 0, 1, height));
     }
 
-  cairo_destroy (cr);
   stride_chart_style_clear (&style);
 
   gtk_widget_snapshot_child (widget, self->readout_label, snapshot);

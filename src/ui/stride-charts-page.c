@@ -89,9 +89,7 @@ units_of (StrideChartsPage *self,
 static GDateWeekday
 first_weekday (StrideChartsPage *self)
 {
-  g_autofree char *choice = g_settings_get_string (self->settings, "first-weekday");
-
-  return g_str_equal (choice, "sunday") ? G_DATE_SUNDAY : G_DATE_MONDAY;
+  return stride_form_first_weekday (self->settings);
 }
 
 static void

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <langinfo.h>
 #include <string.h>
 
 #include "stride-form.h"
@@ -235,4 +236,34 @@ stride_form_future_confirmed (AdwMessageDialog *dialog,
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   return save;
+}
+
+GDateWeekday
+stride_form_first_weekday (GSettings *settings)
+{
+  g_autofree char *choice = NULL;
+
+  g_return_val_if_fail (G_IS_SETTINGS (settings), G_DATE_MONDAY);
+
+  choice = g_settings_get_string (settings, "first-weekday");
+  if (g_str_equal (choice, "monday"))
+    return G_DATE_MONDAY;
+  if (g_str_equal (choice, "sunday"))
+    return G_DATE_SUNDAY;
+
+#ifdef HAVE__NL_TIME_FIRST_WEEKDAY
+  {
+    /* glibc: the week's first day is week_1stday + first_weekday - 1,
+     * where week_1stday is a date (19971130 is a Sunday). */
+    union { unsigned int word; char *string; } week_1stday, first;
+    int offset;
+
+    week_1stday.string = nl_langinfo (_NL_TIME_WEEK_1STDAY);
+    first.string = nl_langinfo (_NL_TIME_FIRST_WEEKDAY);
+    offset = (week_1stday.word == 19971130 ? 0 : 1) + first.string[0] - 1;
+    return (offset % 7) == 0 ? G_DATE_SUNDAY : G_DATE_MONDAY;
+  }
+#else
+  return G_DATE_MONDAY;
+#endif
 }

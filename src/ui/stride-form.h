@@ -58,6 +58,9 @@ char             *stride_form_format_decimal          (double            value)
 StrideUnitSystem  stride_form_get_units               (GSettings        *settings,
                                                        const char       *key,
                                                        const char       *imperial_choice);
+/* The first day of the week: Monday or Sunday as set in Preferences
+ * ("first-weekday"), or else as the language settings say. */
+GDateWeekday      stride_form_first_weekday           (GSettings        *settings);
 
 /* "Save anyway?" for a date in the future. @response_cb is connected,
  * swapped, to the dialog's "response" signal, as long as @data lives;

@@ -10,8 +10,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <langinfo.h>
 
+#include "stride-form.h"
 #include "stride-journal-model.h"
 #include "stride-journal-page.h"
 #include "stride-journal-row.h"
@@ -82,32 +82,10 @@ units_of (StrideJournalPage *self,
   return g_str_equal (choice, imperial_choice) ? STRIDE_UNITS_IMPERIAL : STRIDE_UNITS_METRIC;
 }
 
-/* Monday or Sunday, from Preferences or else from the locale. */
 static GDateWeekday
 first_weekday (StrideJournalPage *self)
 {
-  g_autofree char *choice = g_settings_get_string (self->settings, "first-weekday");
-
-  if (g_str_equal (choice, "monday"))
-    return G_DATE_MONDAY;
-  if (g_str_equal (choice, "sunday"))
-    return G_DATE_SUNDAY;
-
-#ifdef HAVE__NL_TIME_FIRST_WEEKDAY
-  {
-    /* glibc: the week's first day is week_1stday + first_weekday - 1,
-     * where week_1stday is a date (19971130 is a Sunday). */
-    union { unsigned int word; char *string; } week_1stday, first;
-    int offset;
-
-    week_1stday.string = nl_langinfo (_NL_TIME_WEEK_1STDAY);
-    first.string = nl_langinfo (_NL_TIME_FIRST_WEEKDAY);
-    offset = (week_1stday.word == 19971130 ? 0 : 1) + first.string[0] - 1;
-    return (offset % 7) == 0 ? G_DATE_SUNDAY : G_DATE_MONDAY;
-  }
-#else
-  return G_DATE_MONDAY;
-#endif
+  return stride_form_first_weekday (self->settings);
 }
 
 static gboolean

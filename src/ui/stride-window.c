@@ -21,6 +21,7 @@
 #include "stride-journal-model.h"
 #include "stride-journal-page.h"
 #include "stride-pain-dialog.h"
+#include "stride-plan-page.h"
 #include "stride-risk-page.h"
 #include "stride-run-dialog.h"
 #include "stride-shoes-window.h"
@@ -44,6 +45,7 @@ struct _StrideWindow
   AdwViewStack         *stack;
   StrideJournalPage    *journal_page;
   StrideBalancePage    *balance_page;
+  StridePlanPage       *plan_page;
   StrideChartsPage     *charts_page;
   StrideRiskPage       *risk_page;
 
@@ -111,6 +113,7 @@ static void
 journal_changed (StrideWindow *self)
 {
   stride_journal_model_reload (self->journal_model);
+  stride_plan_page_reload (self->plan_page);
   stride_balance_page_reload (self->balance_page);
   stride_risk_page_reload (self->risk_page);
 }
@@ -139,6 +142,7 @@ set_store (StrideWindow *self,
   g_clear_pointer (&self->deleted, stride_deleted_entry_free);
   g_clear_object (&self->journal_model);
   g_set_object (&self->store, store);
+  stride_plan_page_set_store (self->plan_page, store);
   stride_balance_page_set_store (self->balance_page, store);
   stride_charts_page_set_store (self->charts_page, store);
   stride_risk_page_set_store (self->risk_page, store);
@@ -923,6 +927,7 @@ stride_window_class_init (StrideWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/stride-window.ui");
   gtk_widget_class_bind_template_child (widget_class, StrideWindow, balance_page);
+  gtk_widget_class_bind_template_child (widget_class, StrideWindow, plan_page);
   gtk_widget_class_bind_template_child (widget_class, StrideWindow, charts_page);
   gtk_widget_class_bind_template_child (widget_class, StrideWindow, risk_page);
   gtk_widget_class_bind_template_child (widget_class, StrideWindow, journal_page);
@@ -949,6 +954,7 @@ stride_window_class_init (StrideWindowClass *klass)
                                        "win.search", NULL);
 
   g_type_ensure (STRIDE_TYPE_BALANCE_PAGE);
+  g_type_ensure (STRIDE_TYPE_PLAN_PAGE);
   g_type_ensure (STRIDE_TYPE_CHARTS_PAGE);
   g_type_ensure (STRIDE_TYPE_RISK_PAGE);
   g_type_ensure (STRIDE_TYPE_JOURNAL_PAGE);

@@ -533,6 +533,180 @@ test_styles (void)
   cairo_surface_destroy (s);
 }
 
+/* Image surfaces get dense series from a coverage mask, other surfaces
+ * cairo's paths: both must show the same picture. The recording is
+ * replayed onto an image to compare. */
+static cairo_surface_t *
+render_via_recording (StrideChart            *chart,
+                      int                     width,
+                      int                     height,
+                      const StrideChartStyle *style)
+{
+  cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (recording);
+
+  stride_chart_draw (chart, cr, width, height, style);
+  cairo_destroy (cr);
+  cr = cairo_create (surface);
+  cairo_set_source_surface (cr, recording, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (recording);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+/* Mean difference per channel (0–1) and the share of pixels off by
+ * more than a quarter. */
+static double
+image_difference (cairo_surface_t *a,
+                  cairo_surface_t *b,
+                  double          *far_share)
+{
+  int w = cairo_image_surface_get_width (a);
+  int h = cairo_image_surface_get_height (a);
+  int stride = cairo_image_surface_get_stride (a);
+  const guint8 *da = cairo_image_surface_get_data (a);
+  const guint8 *db = cairo_image_surface_get_data (b);
+  double sum = 0;
+  guint far = 0;
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        int worst = 0;
+
+        for (int c = 0; c < 4; c++)
+          {
+            int d = abs (da[y * stride + 4 * x + c] - db[y * stride + 4 * x + c]);
+
+            sum += d;
+            worst = MAX (worst, d);
+          }
+        far += worst > 64;
+      }
+
+  *far_share = far / (double) (w * h);
+  return sum / (255.0 * 4 * w * h);
+}
+
+static void
+test_mask_matches_paths (void)
+{
+  g_autoptr(StrideChart) chart = stride_chart_new ();
+  g_autofree StrideChartPoint *zigzag = g_new (StrideChartPoint, 520);
+  g_autofree StrideChartPoint *dots = g_new (StrideChartPoint, 1500);
+  g_autofree StrideChartPoint *bars = g_new (StrideChartPoint, 3000);
+  g_autofree StrideChartPoint *sparse = g_new (StrideChartPoint, 7);
+  StrideChartStyle style;
+  cairo_surface_t *direct;
+  cairo_surface_t *replayed;
+  double far;
+  double mean;
+
+  for (guint i = 0; i < 520; i++)
+    zigzag[i] = (StrideChartPoint) { T0 + i * 7 * DAY, 50 + 40 * sin (i * 1.7) + (i % 3) * 10 };
+  for (guint i = 0; i < 1500; i++)
+    dots[i] = (StrideChartPoint) { T0 + i * 2.4 * DAY, 60 + 30 * cos (i * 0.37) };
+  for (guint i = 0; i < 3000; i++)
+    bars[i] = (StrideChartPoint) { T0 + i * 1.2 * DAY, 20 + (i * 37 % 17) };
+  /* A gap: the point between two gaps is a dot. */
+  for (guint i = 0; i < 7; i++)
+    sparse[i] = (StrideChartPoint) { T0 + i * 500 * DAY, i == 2 || i == 4 ? NAN : 70 + i };
+
+  stride_chart_style_init_light (&style);
+  stride_chart_set_axis (chart, STRIDE_AXIS_LEFT, "Load", NULL, STRIDE_VALUE_PLAIN, TRUE);
+  stride_chart_add_bars (chart, "Bars", STRIDE_AXIS_LEFT, 2, 0.7 * DAY, 0, bars, 3000);
+  stride_chart_add_line (chart, "Zigzag", STRIDE_AXIS_LEFT, 0, zigzag, 520);
+  stride_chart_add_line (chart, "Sparse", STRIDE_AXIS_LEFT, 3, sparse, 7);
+  stride_chart_add_points (chart, "Dots", STRIDE_AXIS_LEFT, 1, dots, 1500);
+
+  direct = render (chart, 900, 400, &style);
+  replayed = render_via_recording (chart, 900, 400, &style);
+  save_png (direct, "test-mask-direct.png");
+  save_png (replayed, "test-mask-paths.png");
+
+  /* Anti-aliasing differs a little, and the dense dots are discs of the
+   * squares' ink: nothing more. */
+  mean = image_difference (direct, replayed, &far);
+  g_test_message ("mean difference %.4f, far pixels %.4f", mean, far);
+  g_assert_cmpfloat (mean, <, 0.01);
+  g_assert_cmpfloat (far, <, 0.02);
+
+  /* The isolated value (index 3) shows as a dot (cairo's path draws it
+   * as a ring with a faint centre pixel). */
+  {
+    StrideChartLayout layout;
+    double x;
+    double y;
+
+    chart_layout (chart, 900, 400, &style, &layout);
+    x = _stride_chart_map_x (&layout, sparse[3].x);
+    y = _stride_chart_map_y (&layout, STRIDE_AXIS_LEFT, sparse[3].y, NULL);
+    g_assert_true (pixel_is (direct, (int) x, (int) y, &style.series[3], &style.background, 0.1));
+    _stride_chart_layout_clear (&layout);
+  }
+
+  cairo_surface_destroy (direct);
+  cairo_surface_destroy (replayed);
+  stride_chart_style_clear (&style);
+}
+
+/* On a HiDPI image surface (device scale 2) the mask follows the device
+ * pixels: a line is as sharp as cairo draws it. */
+static void
+test_mask_device_scale (void)
+{
+  g_autoptr(StrideChart) chart = stride_chart_new ();
+  g_autofree StrideChartPoint *zigzag = g_new (StrideChartPoint, 150);
+  StrideChartStyle style;
+  cairo_surface_t *direct;
+  cairo_surface_t *replayed;
+  cairo_surface_t *recording;
+  cairo_t *cr;
+  double far;
+  double mean;
+
+  /* Under a point every two pixels: round-capped segments. */
+  for (guint i = 0; i < 150; i++)
+    zigzag[i] = (StrideChartPoint) { T0 + i * 7 * DAY, 50 + 40 * sin (i * 1.3) };
+  stride_chart_style_init_light (&style);
+  stride_chart_add_line (chart, "Zigzag", STRIDE_AXIS_LEFT, 0, zigzag, 150);
+
+  direct = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1200, 600);
+  cairo_surface_set_device_scale (direct, 2, 2);
+  cr = cairo_create (direct);
+  stride_chart_draw (chart, cr, 600, 300, &style);
+  cairo_destroy (cr);
+  cairo_surface_flush (direct);
+
+  recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cr = cairo_create (recording);
+  stride_chart_draw (chart, cr, 600, 300, &style);
+  cairo_destroy (cr);
+  replayed = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1200, 600);
+  cairo_surface_set_device_scale (replayed, 2, 2);
+  cr = cairo_create (replayed);
+  cairo_set_source_surface (cr, recording, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (recording);
+  cairo_surface_flush (replayed);
+  save_png (direct, "test-mask-scale-direct.png");
+  save_png (replayed, "test-mask-scale-paths.png");
+
+  mean = image_difference (direct, replayed, &far);
+  g_test_message ("mean difference %.4f, far pixels %.4f", mean, far);
+  g_assert_cmpfloat (mean, <, 0.01);
+  g_assert_cmpfloat (far, <, 0.01);
+
+  cairo_surface_destroy (direct);
+  cairo_surface_destroy (replayed);
+  stride_chart_style_clear (&style);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -552,6 +726,8 @@ main (int   argc,
   g_test_add_func ("/charts/render/stacked-bars", test_stacked_bars);
   g_test_add_func ("/charts/render/empty", test_empty_text);
   g_test_add_func ("/charts/render/styles", test_styles);
+  g_test_add_func ("/charts/render/mask-matches-paths", test_mask_matches_paths);
+  g_test_add_func ("/charts/render/mask-device-scale", test_mask_device_scale);
   g_test_add_func ("/charts/pick", test_pick);
   g_test_add_func ("/charts/describe", test_describe);
   g_test_add_func ("/charts/export", test_export);

@@ -566,7 +566,7 @@ test_detect_format (void)
   g_assert_cmpint (stride_import_detect_format ("x.Tcx", &compressed), ==, STRIDE_IMPORT_FORMAT_TCX);
   g_assert_false (compressed);
   g_assert_cmpint (stride_import_detect_format ("x.tcx.gz", NULL), ==, STRIDE_IMPORT_FORMAT_TCX);
-  g_assert_cmpint (stride_import_detect_format ("x.fit", &compressed), ==, STRIDE_IMPORT_FORMAT_UNKNOWN);
+  g_assert_cmpint (stride_import_detect_format ("x.fit", &compressed), ==, STRIDE_IMPORT_FORMAT_FIT);
   g_assert_false (compressed);
   g_assert_cmpint (stride_import_detect_format ("x.gz", NULL), ==, STRIDE_IMPORT_FORMAT_UNKNOWN);
   g_assert_cmpint (stride_import_detect_format ("gpx", NULL), ==, STRIDE_IMPORT_FORMAT_UNKNOWN);

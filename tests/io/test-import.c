@@ -166,7 +166,9 @@ test_errors_and_skips (Fixture       *fixture,
     { "gpxpy_route.gpx", STRIDE_IMPORT_STATUS_SKIPPED, "only 1 routes" },
     { "togeojson_wpt.gpx", STRIDE_IMPORT_STATUS_SKIPPED, "40 waypoints" },
     { "togeojson_tcx-courses.tcx", STRIDE_IMPORT_STATUS_SKIPPED, "course" },
-    { "fitparse_Activity.fit", STRIDE_IMPORT_STATUS_ERROR, "Unsupported file type" },
+    { "fitparse_activity-filecrc_badcrc.fit", STRIDE_IMPORT_STATUS_ERROR, "Wrong file CRC" },
+    { "fitparse_MonitoringFile.fit", STRIDE_IMPORT_STATUS_SKIPPED, "a monitoring file" },
+    { "PROVENANCE.md", STRIDE_IMPORT_STATUS_ERROR, "Unsupported file type" },
     { "no-such-file.gpx", STRIDE_IMPORT_STATUS_ERROR, "No such file" },
     /* The Fitbit file with a duplicated lap imports. */
     { "togeojson_bad.tcx", STRIDE_IMPORT_STATUS_IMPORTED, "1 duplicated laps left out" },
@@ -429,8 +431,15 @@ test_corpus_directory (Fixture       *fixture,
                        gconstpointer  user_data)
 {
   static const char *const expected[] = {
-    /* 36 FIT, 5 CSV, 2 pytrainer and PROVENANCE.md: not (yet) read */
-    "fitparse_Activity.fit skipped",
+    /* 5 CSV, 2 pytrainer and PROVENANCE.md: not (yet) read */
+    "fitparse_Activity.fit imported",
+    "fitparse_activity-settings_chained.fit duplicate",
+    "fitparse_garmin-fenix-5-run.fit.gz duplicate",
+    /* The same ride on two devices, starting 53 s apart */
+    "fitparse_garmin-edge-820-bike.fit imported",
+    "fitparse_garmin-fenix-5-bike.fit duplicate",
+    "fitparse_MonitoringFile.fit skipped",
+    "fitparse_activity-filecrc_badcrc.fit error",
     "PROVENANCE.md skipped",
     "pytrainer_fresh_v15.sqlite skipped",
     /* The same track four times, and twice compressed */
@@ -481,13 +490,15 @@ test_corpus_directory (Fixture       *fixture,
       g_assert_true (found);
     }
 
-  /* Skipped: 44 files of other types, 18 without an activity. Errors: 9
-   * GPX files without usable times or positions. */
-  g_assert_cmpuint (collected.counts[STRIDE_IMPORT_STATUS_IMPORTED], ==, 25);
-  g_assert_cmpuint (collected.counts[STRIDE_IMPORT_STATUS_DUPLICATE], ==, 8);
-  g_assert_cmpuint (collected.counts[STRIDE_IMPORT_STATUS_SKIPPED], ==, 62);
-  g_assert_cmpuint (collected.counts[STRIDE_IMPORT_STATUS_ERROR], ==, 9);
-  g_assert_cmpuint (collected.n_activities, ==, 31);
+  /* Skipped: 8 files of other types, 18 without an activity, 4 FIT files
+   * that are not activities. Errors: 9 GPX files without usable times or
+   * positions, 8 broken FIT files (see test-import-fit.c). FIT: 24 files
+   * with 29 activities, 3 of them duplicates. */
+  g_assert_cmpuint (collected.counts[STRIDE_IMPORT_STATUS_IMPORTED], ==, 46);
+  g_assert_cmpuint (collected.counts[STRIDE_IMPORT_STATUS_DUPLICATE], ==, 11);
+  g_assert_cmpuint (collected.counts[STRIDE_IMPORT_STATUS_SKIPPED], ==, 30);
+  g_assert_cmpuint (collected.counts[STRIDE_IMPORT_STATUS_ERROR], ==, 17);
+  g_assert_cmpuint (collected.n_activities, ==, 57);
   g_assert_cmpint (count (fixture->store, "activity"), ==, collected.n_activities);
 
   g_ptr_array_unref (collected.names);

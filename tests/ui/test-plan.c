@@ -1,0 +1,280 @@
+/* test-plan.c — the Plan page in the real window, under Xvfb.
+ *
+ * Copyright 2026 The StrideStrong authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "stride-plan-day.h"
+#include "stride-plan-page.h"
+#include "stride-store.h"
+#include "stride-window.h"
+
+#include "ui-test-util.h"
+
+static gboolean
+page_is_shown (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static StridePlanPage *
+open_plan (const char    *path,
+           StrideWindow **window_out)
+{
+  GtkWidget *page = open_window_on_page (path, "plan", STRIDE_TYPE_PLAN_PAGE, window_out);
+
+  g_assert_true (wait_for (page_is_shown, page));
+  return STRIDE_PLAN_PAGE (page);
+}
+
+/* The plan-entry buttons ("chips") of every day cell below @widget. */
+static void
+collect_chips (GtkWidget *widget,
+               GPtrArray *chips)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "plan-chip"))
+    g_ptr_array_add (chips, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_chips (child, chips);
+}
+
+/* The page's month/week stack (menus have stacks of their own). */
+static GtkStack *
+find_view_stack (GtkWidget *widget)
+{
+  if (GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "week") != NULL)
+    return GTK_STACK (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkStack *found = find_view_stack (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static guint
+count_chips (StridePlanPage *page)
+{
+  g_autoptr(GPtrArray) chips = g_ptr_array_new ();
+
+  collect_chips (GTK_WIDGET (page), chips);
+  return chips->len;
+}
+
+static gint64
+add_entry (StrideStore    *store,
+           guint32         date,
+           StridePlanKind  kind,
+           double          distance_m)
+{
+  StridePlanEntry entry = { 0, };
+  g_autoptr(GError) error = NULL;
+
+  entry.date = date;
+  entry.kind = kind;
+  entry.run_type = kind == STRIDE_PLAN_KIND_RUN ? STRIDE_RUN_TYPE_EASY : STRIDE_RUN_TYPE_NONE;
+  entry.target_distance_m = distance_m;
+  entry.target_duration_s = kind == STRIDE_PLAN_KIND_STRENGTH ? 1200 : 0;
+  g_assert_true (stride_store_add_plan_entry (store, &entry, &error));
+  g_assert_no_error (error);
+
+  return entry.id;
+}
+
+static gboolean
+send_key (StridePlanPage *page,
+          guint           keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (page));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+
+  return handled;
+}
+
+/* The month of the demo journal: one chip per plan entry of the days
+ * shown, and the month of today. */
+static void
+test_month_shows_entries (JournalFixture *fixture,
+                          gconstpointer   data)
+{
+  StrideWindow *window;
+  StridePlanPage *page = open_plan (fixture->path, &window);
+  guint32 first = stride_plan_page_get_first_shown (page);
+  g_autoptr(GArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (stride_plan_page_get_day (page), ==, stride_today_julian ());
+  g_assert_cmpuint (first, <=, stride_today_julian ());
+  g_assert_cmpuint (first + 42, >, stride_today_julian ());
+  entries = stride_store_list_plan_entries (stride_window_get_store (window), first, first + 41,
+                                            &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, >, 5);
+  g_assert_cmpuint (count_chips (page), ==, entries->len);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Arrows walk the days, Page Down goes a month on, Home comes back. */
+static void
+test_keyboard (JournalFixture *fixture,
+               gconstpointer   data)
+{
+  StrideWindow *window;
+  StridePlanPage *page = open_plan (fixture->path, &window);
+  guint32 today = stride_today_julian ();
+  guint32 first = stride_plan_page_get_first_shown (page);
+
+  gtk_widget_grab_focus (find_descendant (GTK_WIDGET (page), STRIDE_TYPE_PLAN_DAY));
+  stride_plan_page_set_day (page, today);
+  g_assert_true (send_key (page, GDK_KEY_Right));
+  g_assert_cmpuint (stride_plan_page_get_day (page), ==, today + 1);
+  g_assert_true (send_key (page, GDK_KEY_Down));
+  g_assert_cmpuint (stride_plan_page_get_day (page), ==, today + 8);
+  g_assert_true (send_key (page, GDK_KEY_Page_Down));
+  g_assert_cmpuint (stride_plan_page_get_first_shown (page), >, first);
+  g_assert_true (send_key (page, GDK_KEY_Home));
+  g_assert_cmpuint (stride_plan_page_get_day (page), ==, today);
+  g_assert_cmpuint (stride_plan_page_get_first_shown (page), ==, first);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A drag and drop moves the entry ("moved"); Undo puts it back as it was. */
+static void
+test_move_and_undo (JournalFixture *fixture,
+                    gconstpointer   data)
+{
+  StrideWindow *window;
+  StridePlanPage *page = open_plan (fixture->path, &window);
+  StrideStore *store = stride_window_get_store (window);
+  guint32 today = stride_today_julian ();
+  gint64 id = add_entry (store, today + 2, STRIDE_PLAN_KIND_RUN, 8000);
+  StridePlanEntry entry = { 0, };
+  g_autoptr(GError) error = NULL;
+  AdwToastOverlay *overlay;
+
+  g_assert_true (stride_plan_page_move_entry (page, id, today + 3));
+  g_assert_true (stride_store_get_plan_entry (store, id, &entry, &error));
+  g_assert_cmpuint (entry.date, ==, today + 3);
+  g_assert_cmpint (entry.status, ==, STRIDE_PLAN_STATUS_MOVED);
+  stride_plan_entry_clear (&entry);
+  g_assert_cmpuint (count_chips (page), ==, 1);
+
+  /* The toast's Undo button. */
+  overlay = ADW_TOAST_OVERLAY (find_descendant (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY));
+  g_assert_nonnull (overlay);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "plan.today", NULL));
+  {
+    GtkWidget *undo = find_button_by_label (GTK_WIDGET (overlay), "_Undo");
+
+    if (undo == NULL)
+      undo = find_button_by_label (GTK_WIDGET (overlay), "Undo");
+    g_assert_nonnull (undo);
+    g_signal_emit_by_name (undo, "clicked");
+  }
+  g_assert_true (stride_store_get_plan_entry (store, id, &entry, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (entry.date, ==, today + 2);
+  g_assert_cmpint (entry.status, ==, STRIDE_PLAN_STATUS_PLANNED);
+  stride_plan_entry_clear (&entry);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Copy this week to the next: the entries appear there, once. */
+static void
+test_copy_week (JournalFixture *fixture,
+                gconstpointer   data)
+{
+  StrideWindow *window;
+  StridePlanPage *page = open_plan (fixture->path, &window);
+  StrideStore *store = stride_window_get_store (window);
+  guint32 first = stride_plan_page_get_first_shown (page);
+  g_autoptr(GArray) next = NULL;
+  g_autoptr(GError) error = NULL;
+
+  add_entry (store, first + 1, STRIDE_PLAN_KIND_RUN, 10000);
+  add_entry (store, first + 3, STRIDE_PLAN_KIND_STRENGTH, 0);
+  stride_plan_page_set_day (page, first + 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "plan.copy-week", NULL));
+  next = stride_store_list_plan_entries (store, first + 7, first + 13, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (next->len, ==, 2);
+  g_assert_cmpuint (count_chips (page), ==, 4);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The week agenda lists the seven days and the week's totals. */
+static void
+test_week_agenda (JournalFixture *fixture,
+                  gconstpointer   data)
+{
+  StrideWindow *window;
+  StridePlanPage *page = open_plan (fixture->path, &window);
+  StrideStore *store = stride_window_get_store (window);
+  guint32 today = stride_today_julian ();
+  guint n_groups = 0;
+  GtkStack *stack;
+
+  add_entry (store, today, STRIDE_PLAN_KIND_RUN, 12000);
+  stride_plan_page_set_week_view (page, TRUE);
+  g_assert_true (stride_plan_page_get_week_view (page));
+  stack = find_view_stack (GTK_WIDGET (page));
+  g_assert_nonnull (stack);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "week");
+
+  for (GtkWidget *child = gtk_widget_get_first_child (gtk_stack_get_visible_child (stack));
+       child != NULL; child = gtk_widget_get_first_child (child))
+    if (GTK_IS_BOX (child))
+      {
+        for (GtkWidget *group = gtk_widget_get_first_child (child); group != NULL;
+             group = gtk_widget_get_next_sibling (group))
+          n_groups += ADW_IS_PREFERENCES_GROUP (group);
+        break;
+      }
+  g_assert_cmpuint (n_groups, ==, 7);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_test_init (&argc, &argv);
+
+  g_test_add ("/ui/plan/month-shows-entries", JournalFixture, GINT_TO_POINTER (TRUE),
+              journal_fixture_setup, test_month_shows_entries, journal_fixture_teardown);
+  g_test_add ("/ui/plan/keyboard", JournalFixture, GINT_TO_POINTER (TRUE),
+              journal_fixture_setup, test_keyboard, journal_fixture_teardown);
+  g_test_add ("/ui/plan/move-and-undo", JournalFixture, GINT_TO_POINTER (FALSE),
+              journal_fixture_setup, test_move_and_undo, journal_fixture_teardown);
+  g_test_add ("/ui/plan/copy-week", JournalFixture, GINT_TO_POINTER (FALSE),
+              journal_fixture_setup, test_copy_week, journal_fixture_teardown);
+  g_test_add ("/ui/plan/week-agenda", JournalFixture, GINT_TO_POINTER (FALSE),
+              journal_fixture_setup, test_week_agenda, journal_fixture_teardown);
+
+  return g_test_run ();
+}
