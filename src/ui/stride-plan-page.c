@@ -51,6 +51,7 @@ struct _StridePlanPage
   GtkBox          *week_box;
   GtkToggleButton *month_button;
   GtkToggleButton *week_button;
+  GtkWidget       *view_box;
 };
 
 G_DEFINE_FINAL_TYPE (StridePlanPage, stride_plan_page, GTK_TYPE_WIDGET)
@@ -1005,7 +1006,18 @@ apply_narrow (gpointer user_data)
     return;
 
   self->narrow = narrow;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->month_button), !narrow);
+  /* No month to choose, and the title needs the room. */
+  gtk_widget_set_visible (self->view_box, !narrow);
+  if (narrow)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->title_label), "title-2");
+      gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "heading");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->title_label), "heading");
+      gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "title-2");
+    }
   self->updating = TRUE;
   gtk_toggle_button_set_active (narrow || self->week_view ? self->week_button : self->month_button,
                                 TRUE);
@@ -1015,6 +1027,24 @@ apply_narrow (gpointer user_data)
   refresh (self);
 }
 
+/* The page lays out its one child itself (no layout manager), so that it
+ * sees its width at each allocation. */
+static void
+stride_plan_page_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  *minimum = *natural = 0;
+  if (child != NULL)
+    gtk_widget_measure (child, orientation, for_size, minimum, natural, NULL, NULL);
+}
+
 static void
 stride_plan_page_size_allocate (GtkWidget *widget,
                                 int        width,
@@ -1022,8 +1052,10 @@ stride_plan_page_size_allocate (GtkWidget *widget,
                                 int        baseline)
 {
   StridePlanPage *self = STRIDE_PLAN_PAGE (widget);
+  GtkWidget *child = gtk_widget_get_first_child (widget);
 
-  GTK_WIDGET_CLASS (stride_plan_page_parent_class)->size_allocate (widget, width, height, baseline);
+  if (child != NULL)
+    gtk_widget_allocate (child, width, height, baseline, NULL);
 
   /* Not during the allocation: switching views changes the widget tree. */
   if ((width < NARROW_WIDTH) != self->narrow && self->narrow_idle == 0)
@@ -1074,6 +1106,7 @@ stride_plan_page_class_init (StridePlanPageClass *klass)
 
   object_class->dispose = stride_plan_page_dispose;
   widget_class->map = stride_plan_page_map;
+  widget_class->measure = stride_plan_page_measure;
   widget_class->size_allocate = stride_plan_page_size_allocate;
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1084,6 +1117,7 @@ stride_plan_page_class_init (StridePlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StridePlanPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, StridePlanPage, week_box);
   gtk_widget_class_bind_template_child (widget_class, StridePlanPage, week_button);
+  gtk_widget_class_bind_template_child (widget_class, StridePlanPage, view_box);
   gtk_widget_class_bind_template_callback (widget_class, view_toggled_cb);
 
   gtk_widget_class_install_action (widget_class, "plan.previous", NULL, previous_action);
@@ -1093,7 +1127,6 @@ stride_plan_page_class_init (StridePlanPageClass *klass)
   gtk_widget_class_install_action (widget_class, "plan.copy-week", NULL, copy_week_action);
   gtk_widget_class_install_action (widget_class, "plan.skip-missed", NULL, skip_missed_action);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "planpage");
 
   g_type_ensure (STRIDE_TYPE_PLAN_DAY);
