@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "stride-balance-page.h"
 #include "stride-balance-report.h"
@@ -486,6 +487,105 @@ static const Advice advice[N_ADVICE] = {
                          { "copenhagen-plank", "hip-adduction", NULL } },
 };
 
+static void show_toast (StrideBalancePage *self,
+                        const char        *title);
+
+/* How many planned strength sessions an advice goes into, and how far
+ * ahead they are looked for. */
+#define CORRECTIVE_SESSIONS 2
+#define CORRECTIVE_DAYS     28
+
+static gboolean
+add_to_sessions (StrideStore  *store,
+                 const char   *text,
+                 guint        *n_added,
+                 GError      **error)
+{
+  guint32 today = stride_today_julian ();
+  g_autoptr(GArray) entries = stride_store_list_plan_entries (store, today, today + CORRECTIVE_DAYS - 1,
+                                                              error);
+
+  *n_added = 0;
+  if (entries == NULL || !stride_store_begin (store, error))
+    return FALSE;
+
+  for (guint i = 0; i < entries->len && *n_added < CORRECTIVE_SESSIONS; i++)
+    {
+      StridePlanEntry *entry = &g_array_index (entries, StridePlanEntry, i);
+      g_autofree char *old = entry->description;
+
+      if (entry->kind != STRIDE_PLAN_KIND_STRENGTH || entry->status != STRIDE_PLAN_STATUS_PLANNED)
+        {
+          entry->description = g_steal_pointer (&old);
+          continue;
+        }
+
+      (*n_added)++;
+      /* Added once: a second press changes nothing. */
+      if (old != NULL && strstr (old, text) != NULL)
+        {
+          entry->description = g_steal_pointer (&old);
+          continue;
+        }
+
+      entry->description = old != NULL && *old != '\0' ? g_strdup_printf ("%s\n%s", old, text)
+                                                       : g_strdup (text);
+      if (!stride_store_update_plan_entry (store, entry, error))
+        {
+          stride_store_rollback (store);
+          return FALSE;
+        }
+    }
+
+  return stride_store_commit (store, error);
+}
+
+static void
+add_to_plan_clicked_cb (GtkButton         *button,
+                        StrideBalancePage *self)
+{
+  const char *text = g_object_get_data (G_OBJECT (button), "corrective");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint n_added = 0;
+
+  if (self->store == NULL)
+    return;
+
+  if (!add_to_sessions (self->store, text, &n_added, &error))
+    message = g_strdup_printf (_("Could not add the exercises to the plan: %s"), error->message);
+  else if (n_added == 0)
+    message = g_strdup (_("No strength session is planned in the next four weeks: plan some on the Plan page first"));
+  else
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Added to the next planned strength session",
+                                            "Added to the next %u planned strength sessions",
+                                            n_added),
+                               n_added);
+
+  show_toast (self, message);
+}
+
+/* "Weak hamstrings · Left leg: Nordic curl, Romanian deadlift, Leg curl" */
+static char *
+corrective_text (const char  *title,
+                 LoadJob     *job,
+                 const Advice *item)
+{
+  GString *text = g_string_new (title);
+
+  g_string_append (text, ": ");
+  for (guint i = 0; i < G_N_ELEMENTS (item->exercises) && item->exercises[i] != NULL; i++)
+    {
+      const char *name = g_hash_table_lookup (job->exercise_names, item->exercises[i]);
+
+      g_string_append_printf (text, "%s%s", i > 0 ? ", " : "",
+                              name != NULL ? _(name) : item->exercises[i]);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
 static void
 add_advice_row (StrideBalancePage *self,
                 LoadJob           *job,
@@ -503,6 +603,16 @@ add_advice_row (StrideBalancePage *self,
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
   adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row),
                                gtk_image_new_from_icon_name ("stride-strength-symbolic"));
+
+  {
+    GtkWidget *add = gtk_button_new_with_mnemonic (_("_Add to Plan"));
+
+    gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
+    gtk_widget_set_tooltip_text (add, _("Add these exercises to your next two planned strength sessions"));
+    g_object_set_data_full (G_OBJECT (add), "corrective", corrective_text (title, job, item), g_free);
+    g_signal_connect (add, "clicked", G_CALLBACK (add_to_plan_clicked_cb), self);
+    adw_expander_row_add_action (ADW_EXPANDER_ROW (row), add);
+  }
 
   for (guint i = 0; i < G_N_ELEMENTS (item->exercises) && item->exercises[i] != NULL; i++)
     {

@@ -174,6 +174,70 @@ test_new_test_updates (JournalFixture *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* What to do: the correctives of a weak left hamstring go into the next
+ * two planned strength sessions, once. */
+static void
+test_add_correctives_to_plan (JournalFixture *fixture,
+                              gconstpointer   data)
+{
+  StrideWindow *window;
+  StrideBalancePage *page = open_balance (fixture->path, &window);
+  StrideStore *store = stride_window_get_store (window);
+  g_autoptr(GArray) day = g_array_new (FALSE, TRUE, sizeof (StrideMeasurement));
+  g_autoptr(GArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *add;
+  guint n_with = 0;
+  const struct { const char *test; StrideSide side; double value; } tests[] = {
+    { STRIDE_TEST_KNEE_FLEXION, STRIDE_SIDE_LEFT, 80 },
+    { STRIDE_TEST_KNEE_EXTENSION, STRIDE_SIDE_LEFT, 200 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tests); i++)
+    {
+      StrideMeasurement m = { 0, };
+
+      m.date = stride_today_julian ();
+      m.test = (char *) tests[i].test;
+      m.method = (char *) STRIDE_METHOD_ISOKINETIC_60;
+      m.side = tests[i].side;
+      m.value = tests[i].value;
+      m.unit = (char *) "N·m";
+      g_array_append_val (day, m);
+    }
+  g_assert_true (stride_store_replace_measurements_on (store, stride_today_julian (),
+                                                       (StrideMeasurement *) day->data, day->len,
+                                                       &error));
+  g_assert_no_error (error);
+  reload_and_wait (page);
+
+  add = find_button_by_label (GTK_WIDGET (page), "_Add to Plan");
+  g_assert_nonnull (add);
+  g_signal_emit_by_name (add, "clicked");
+  g_signal_emit_by_name (add, "clicked");
+
+  entries = stride_store_list_plan_entries (store, stride_today_julian (),
+                                            stride_today_julian () + 27, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const StridePlanEntry *entry = &g_array_index (entries, StridePlanEntry, i);
+      const char *marker = "Weak hamstrings · Left leg: Nordic hamstring curl";
+      const char *found = entry->description != NULL ? strstr (entry->description, marker) : NULL;
+
+      if (found != NULL)
+        {
+          g_assert_cmpint (entry->kind, ==, STRIDE_PLAN_KIND_STRENGTH);
+          /* Once, though the button was pressed twice. */
+          g_assert_null (strstr (found + 1, marker));
+          n_with++;
+        }
+    }
+  g_assert_cmpuint (n_with, ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Choosing one test shows its left and right values. */
 static void
 test_choose_test (JournalFixture *fixture,
@@ -268,6 +332,8 @@ main (int   argc,
               journal_fixture_setup, test_cards_show_weaker_leg, journal_fixture_teardown);
   g_test_add ("/ui/balance/new-test-updates", JournalFixture, GINT_TO_POINTER (TRUE),
               journal_fixture_setup, test_new_test_updates, journal_fixture_teardown);
+  g_test_add ("/ui/balance/add-correctives-to-plan", JournalFixture, GINT_TO_POINTER (TRUE),
+              journal_fixture_setup, test_add_correctives_to_plan, journal_fixture_teardown);
   g_test_add ("/ui/balance/choose-test", JournalFixture, GINT_TO_POINTER (TRUE),
               journal_fixture_setup, test_choose_test, journal_fixture_teardown);
   g_test_add ("/ui/balance/export-report", JournalFixture, GINT_TO_POINTER (TRUE),
