@@ -3312,3 +3312,40 @@ stride_risk_checks_worst (GArray   *checks,
 
   return worst;
 }
+
+double
+stride_risk_planned_spike (StrideRiskJournal     *journal,
+                           const StridePlanEntry *planned,
+                           guint                  n_planned,
+                           guint32                day,
+                           double                 distance_m)
+{
+  double longest = 0;
+
+  g_return_val_if_fail (journal != NULL, NAN);
+  g_return_val_if_fail (planned != NULL || n_planned == 0, NAN);
+
+  if (!(distance_m > 0) || day <= SPIKE_WINDOW_DAYS)
+    return NAN;
+
+  journal_prepare (journal);
+  for (guint32 d = day - SPIKE_WINDOW_DAYS; d < day; d++)
+    {
+      const JournalDay *record = journal_day (journal, d);
+
+      if (record != NULL)
+        longest = MAX (longest, record->longest_m);
+    }
+
+  for (guint i = 0; i < n_planned; i++)
+    {
+      const StridePlanEntry *entry = &planned[i];
+
+      if ((entry->kind == STRIDE_PLAN_KIND_RUN || entry->kind == STRIDE_PLAN_KIND_RACE)
+          && entry->status != STRIDE_PLAN_STATUS_SKIPPED && entry->status != STRIDE_PLAN_STATUS_DONE
+          && entry->date < day && entry->date + SPIKE_WINDOW_DAYS >= day)
+        longest = MAX (longest, entry->target_distance_m);
+    }
+
+  return longest > 0 ? 100.0 * distance_m / longest : NAN;
+}

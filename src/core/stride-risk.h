@@ -219,6 +219,18 @@ GArray      *stride_risk_evaluate_return      (StrideRiskJournal          *journ
                                                const StrideRiskThresholds *thresholds,
                                                StrideUnitSystem            units);
 
+/* The single-run spike of a run being planned (RISK-RULES.md §3): a run
+ * of @distance_m on @day against the longest run of the 30 days before
+ * it, counting the journal's runs and the planned runs in @planned (run
+ * and race entries dated before @day that are neither skipped nor done —
+ * a done entry's run is in the journal already). Returns the ratio in %,
+ * NAN when there is no run to compare with. */
+double       stride_risk_planned_spike        (StrideRiskJournal          *journal,
+                                               const StridePlanEntry      *planned,
+                                               guint                       n_planned,
+                                               guint32                     day,
+                                               double                      distance_m);
+
 /* The most serious state among automatic (and, with @include_user, user)
  * checks of @checks; NOT_ENOUGH_DATA for an empty array. */
 StrideRiskState stride_risk_checks_worst      (GArray   *checks,

@@ -177,6 +177,7 @@ chip_box (const char *icon_name,
 static void
 add_entry_chip (StridePlanDay         *self,
                 const StridePlanEntry *entry,
+                const char            *warning,
                 StrideUnitSystem       units)
 {
   g_autofree char *text = stride_plan_entry_describe (entry, units);
@@ -187,14 +188,29 @@ add_entry_chip (StridePlanDay         *self,
 
   if (entry->status == STRIDE_PLAN_STATUS_DONE)
     gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("emblem-ok-symbolic"));
+  if (warning != NULL)
+    {
+      gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+      gtk_widget_add_css_class (chip, "breaks-rule");
+    }
   gtk_button_set_child (GTK_BUTTON (chip), box);
   gtk_widget_add_css_class (chip, "plan-chip");
   gtk_widget_add_css_class (chip, kind_class (entry->kind));
   gtk_widget_add_css_class (chip, stride_plan_status_to_id (entry->status));
-  gtk_widget_set_tooltip_text (chip, entry->description != NULL && *entry->description != '\0'
-                                     ? entry->description : text);
+  if (warning != NULL)
+    gtk_widget_set_tooltip_text (chip, warning);
+  else
+    gtk_widget_set_tooltip_text (chip, entry->description != NULL && *entry->description != '\0'
+                                       ? entry->description : text);
   /* Translators: a plan entry for screen readers: "Long Run · 24 km, planned" */
   spoken = g_strdup_printf (_("%s, %s"), text, status_words (entry->status));
+  if (warning != NULL)
+    {
+      char *with_warning = g_strdup_printf ("%s. %s", spoken, warning);
+
+      g_free (spoken);
+      spoken = with_warning;
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
 
   g_object_set_data_full (G_OBJECT (chip), ENTRY_ID_KEY, g_memdup2 (&entry->id, sizeof entry->id),
@@ -250,6 +266,7 @@ void
 stride_plan_day_set_contents (StridePlanDay         *self,
                               const StridePlanEntry *entries,
                               guint                  n_entries,
+                              const char *const     *warnings,
                               const StridePlanDone  *done,
                               StrideUnitSystem       units)
 {
@@ -259,7 +276,7 @@ stride_plan_day_set_contents (StridePlanDay         *self,
     gtk_box_remove (self->chips, child);
 
   for (guint i = 0; i < n_entries; i++)
-    add_entry_chip (self, &entries[i], units);
+    add_entry_chip (self, &entries[i], warnings != NULL ? warnings[i] : NULL, units);
 
   if (done == NULL)
     return;

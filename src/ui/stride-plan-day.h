@@ -39,11 +39,14 @@ void       stride_plan_day_set_date     (StridePlanDay          *self,
                                          gboolean                in_month,
                                          gboolean                today);
 guint32    stride_plan_day_get_date     (StridePlanDay          *self);
-/* @entries: the day's StridePlanEntry records (copied); @done may be NULL.
- * @units for target distances. */
+/* @entries: the day's StridePlanEntry records (copied); @warnings (may
+ * be NULL): per entry, a sentence when the entry breaks a checklist rule
+ * (a planned run over the spike limit), else NULL — the chip then shows a
+ * warning icon and says it; @done may be NULL. @units for distances. */
 void       stride_plan_day_set_contents (StridePlanDay          *self,
                                          const StridePlanEntry  *entries,
                                          guint                   n_entries,
+                                         const char *const      *warnings,
                                          const StridePlanDone   *done,
                                          StrideUnitSystem        units);
 /* "Long run · 24 km", "Strength · 20 min", "Rest": how an entry reads in

@@ -18,6 +18,7 @@
 #include "stride-plan-day.h"
 #include "stride-plan-entry-dialog.h"
 #include "stride-plan-page.h"
+#include "stride-risk-settings.h"
 
 #define N_ROWS 6
 #define N_DAYS (7 * N_ROWS)
@@ -142,14 +143,17 @@ show_error (StridePlanPage *self,
 
 typedef struct
 {
-  GArray *entries;     /* StridePlanEntry of the days shown */
-  GArray *runs;        /* StrideRunSummary */
-  GArray *days;        /* StrideDaySummary */
+  GArray               *entries;   /* StridePlanEntry of the days shown and the 30 before */
+  GArray               *runs;      /* StrideRunSummary of the days shown */
+  GArray               *days;      /* StrideDaySummary of the days shown */
+  StrideRiskJournal    *journal;   /* for the checklist marks */
+  StrideRiskThresholds  thresholds;
 } Shown;
 
 static void
 shown_clear (Shown *shown)
 {
+  g_clear_pointer (&shown->journal, stride_risk_journal_free);
   g_clear_pointer (&shown->entries, g_array_unref);
   g_clear_pointer (&shown->runs, g_array_unref);
   g_clear_pointer (&shown->days, g_array_unref);
@@ -169,9 +173,15 @@ read_shown (StridePlanPage  *self,
 {
   g_autoptr(GArray) runs = NULL;
 
-  shown->entries = stride_store_list_plan_entries (self->store, from, to, error);
+  /* The 30 days before count for the spike of a planned run. */
+  shown->entries = stride_store_list_plan_entries (self->store, from - 30, to, error);
   if (shown->entries == NULL)
     return FALSE;
+
+  shown->journal = stride_store_load_risk_journal (self->store, error);
+  if (shown->journal == NULL)
+    return FALSE;
+  stride_risk_settings_read (self->settings, &shown->thresholds);
 
   runs = stride_store_list_runs (self->store, stride_chart_data_day_start (from - 1, 0),
                                  stride_chart_data_day_start (to + 2, 0), error);
@@ -267,6 +277,85 @@ week_totals_text (StridePlanPage              *self,
     compliance = g_strdup_printf (_("%.0f %% done"), summary->compliance_pct);
 
   return g_strdup_printf ("%s\n%s\n%s", distance, strength, compliance);
+}
+
+/* Per entry of a day: why it breaks the spike rule, or NULL. Only runs
+ * still to come: a done run is the checklist's business. */
+static GPtrArray *
+entry_warnings (const Shown *shown,
+                GArray      *entries)
+{
+  GPtrArray *warnings = g_ptr_array_new_with_free_func (g_free);
+  guint32 today = stride_today_julian ();
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const StridePlanEntry *entry = &g_array_index (entries, StridePlanEntry, i);
+      double ratio = NAN;
+
+      if ((entry->kind == STRIDE_PLAN_KIND_RUN || entry->kind == STRIDE_PLAN_KIND_RACE)
+          && entry->date >= today && entry->status != STRIDE_PLAN_STATUS_DONE
+          && entry->status != STRIDE_PLAN_STATUS_SKIPPED)
+        ratio = stride_risk_planned_spike (shown->journal, (StridePlanEntry *) shown->entries->data,
+                                           shown->entries->len, entry->date,
+                                           entry->target_distance_m);
+
+      if (ratio > shown->thresholds.spike_caution_percent)
+        g_ptr_array_add (warnings,
+                         /* Translators: a planned run that breaks the single-run spike rule */
+                         g_strdup_printf (_("%.0f %% of the longest run of the 30 days before it: "
+                                            "over the %.0f %% of the single-run spike rule"),
+                                          ratio, shown->thresholds.spike_caution_percent));
+      else
+        g_ptr_array_add (warnings, NULL);
+    }
+
+  return warnings;
+}
+
+/* The checklist of the ISO week holding the middle of a calendar row:
+ * a first line "Checklist: Caution" and the checks behind it. */
+static void
+mark_week (StridePlanPage *self,
+           const Shown    *shown,
+           GtkWidget      *label,
+           guint32         row_start)
+{
+  guint32 today = stride_today_julian ();
+  guint32 monday = stride_iso_week_monday (row_start + 3);
+  g_autoptr(GArray) checks = NULL;
+  g_autoptr(GString) tooltip = NULL;
+  g_autofree char *text = NULL;
+  StrideRiskState worst;
+
+  gtk_widget_remove_css_class (label, "caution");
+  gtk_widget_remove_css_class (label, "warning");
+  gtk_widget_set_tooltip_text (label, NULL);
+  if (monday > today)
+    return;
+
+  checks = stride_risk_evaluate_week (shown->journal, monday, today, &shown->thresholds,
+                                      units (self));
+  worst = stride_risk_checks_worst (checks, FALSE);
+  if (worst != STRIDE_RISK_CAUTION && worst != STRIDE_RISK_WARNING)
+    return;
+
+  tooltip = g_string_new (NULL);
+  for (guint i = 0; i < checks->len; i++)
+    {
+      const StrideRiskCheck *check = &g_array_index (checks, StrideRiskCheck, i);
+
+      if (!check->from_user && (check->state == STRIDE_RISK_CAUTION || check->state == STRIDE_RISK_WARNING))
+        g_string_append_printf (tooltip, "%s%s: %s", tooltip->len > 0 ? "\n" : "", check->title,
+                                check->summary);
+    }
+
+  /* Translators: the checklist's state on a week of the plan, "Checklist: Caution" */
+  text = g_strdup_printf (_("Checklist: %s\n%s"), stride_risk_state_to_label (worst),
+                          gtk_label_get_label (GTK_LABEL (label)));
+  gtk_label_set_label (GTK_LABEL (label), text);
+  gtk_widget_add_css_class (label, worst == STRIDE_RISK_WARNING ? "warning" : "caution");
+  gtk_widget_set_tooltip_text (label, tooltip->str);
 }
 
 /* The month grid */
@@ -370,14 +459,20 @@ fill_month (StridePlanPage *self,
       guint32 day = self->first_shown + i;
       StridePlanDay *cell = STRIDE_PLAN_DAY (self->days[i]);
 
+      g_autoptr(GPtrArray) warnings = NULL;
+
       stride_plan_day_set_date (cell, day, month_first (day) == month, day == today);
       day_contents (shown, day, entries, &done);
-      stride_plan_day_set_contents (cell, (StridePlanEntry *) entries->data, entries->len, &done,
-                                    units (self));
+      warnings = entry_warnings (shown, entries);
+      stride_plan_day_set_contents (cell, (StridePlanEntry *) entries->data, entries->len,
+                                    (const char *const *) warnings->pdata, &done, units (self));
     }
 
   for (guint row = 0; row < N_ROWS; row++)
-    fill_week_totals (self, row);
+    {
+      fill_week_totals (self, row);
+      mark_week (self, shown, self->week_totals[row], self->first_shown + 7 * row);
+    }
 
   g_array_unref (done.runs);
 }
@@ -399,7 +494,8 @@ agenda_row_activated_cb (AdwActionRow   *row,
 
 static GtkWidget *
 agenda_entry_row (StridePlanPage        *self,
-                  const StridePlanEntry *entry)
+                  const StridePlanEntry *entry,
+                  const char            *warning)
 {
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *title = stride_plan_entry_describe (entry, units (self));
@@ -420,6 +516,18 @@ agenda_entry_row (StridePlanPage        *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row),
                              gtk_image_new_from_icon_name (stride_plan_kind_icon (entry->kind)));
+  if (warning != NULL)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      char *with_warning = g_strdup_printf ("%s\n%s", subtitle, warning);
+
+      g_free (subtitle);
+      subtitle = with_warning;
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_add_css_class (icon, "warning");
+      gtk_widget_set_tooltip_text (icon, warning);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+    }
   if (entry->status == STRIDE_PLAN_STATUS_DONE)
     adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("emblem-ok-symbolic"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
@@ -449,6 +557,7 @@ static void
 add_agenda_day (StridePlanPage       *self,
                 guint32               day,
                 GArray               *entries,
+                GPtrArray            *warnings,
                 const StridePlanDone *done)
 {
   GtkWidget *group = adw_preferences_group_new ();
@@ -469,7 +578,8 @@ add_agenda_day (StridePlanPage       *self,
 
   for (guint i = 0; i < entries->len; i++, n_rows++)
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                               agenda_entry_row (self, &g_array_index (entries, StridePlanEntry, i)));
+                               agenda_entry_row (self, &g_array_index (entries, StridePlanEntry, i),
+                                                 g_ptr_array_index (warnings, i)));
 
   for (guint i = 0; i < done->runs->len; i++)
     {
@@ -527,8 +637,11 @@ fill_week (StridePlanPage *self,
 
   for (guint i = 0; i < 7; i++)
     {
+      g_autoptr(GPtrArray) warnings = NULL;
+
       day_contents (shown, first + i, entries, &done);
-      add_agenda_day (self, first + i, entries, &done);
+      warnings = entry_warnings (shown, entries);
+      add_agenda_day (self, first + i, entries, warnings, &done);
     }
 
   g_array_unref (done.runs);

@@ -2171,6 +2171,46 @@ test_return (void)
   assert_state (find_check (checks, "return-graded"), STRIDE_RISK_WARNING);
 }
 
+/* A run being planned: compared with the journal's and the plan's runs
+ * of the 30 days before it. Longest: the planned 12 km on D-5 (the done
+ * 10 km on D-10 is shorter; a skipped 20 km and a 25 km done entry do
+ * not count; nor does a planned 30 km 31 days before). 13 / 12 = 108.33 %. */
+static void
+test_planned_spike (void)
+{
+  g_autoptr(StrideRiskJournal) journal = stride_risk_journal_new ();
+  const guint32 d = MONDAY + 3;
+  StridePlanEntry planned[4] = { { 0, }, };
+  const struct { guint32 date; double km; StridePlanStatus status; } rows[4] = {
+    { d - 5, 12, STRIDE_PLAN_STATUS_PLANNED },
+    { d - 3, 20, STRIDE_PLAN_STATUS_SKIPPED },
+    { d - 2, 25, STRIDE_PLAN_STATUS_DONE },
+    { d - 31, 30, STRIDE_PLAN_STATUS_MOVED },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      planned[i].date = rows[i].date;
+      planned[i].kind = STRIDE_PLAN_KIND_RUN;
+      planned[i].target_distance_m = rows[i].km * 1000;
+      planned[i].status = rows[i].status;
+    }
+
+  /* Nothing to compare with yet. */
+  g_assert_true (isnan (stride_risk_planned_spike (journal, NULL, 0, d, 13000)));
+
+  add_run (journal, d - 10, 10);
+  g_assert_cmpfloat_with_epsilon (stride_risk_planned_spike (journal, NULL, 0, d, 13000), 130.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (stride_risk_planned_spike (journal, planned, 4, d, 13000),
+                                  100.0 * 13 / 12, 1e-9);
+  /* No distance: no spike. */
+  g_assert_true (isnan (stride_risk_planned_spike (journal, planned, 4, d, 0)));
+  /* Runs of the day itself and after do not count. */
+  add_run (journal, d, 40);
+  g_assert_cmpfloat_with_epsilon (stride_risk_planned_spike (journal, planned, 4, d, 13000),
+                                  100.0 * 13 / 12, 1e-9);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2209,6 +2249,7 @@ main (int   argc,
   g_test_add_func ("/risk/journal/cache-invalidation", test_cache_invalidation);
   g_test_add_func ("/risk/race", test_race);
   g_test_add_func ("/risk/return", test_return);
+  g_test_add_func ("/risk/planned-spike", test_planned_spike);
 
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "stride-chart-data.h"
 #include "stride-plan-day.h"
 #include "stride-plan-page.h"
 #include "stride-store.h"
@@ -259,6 +260,64 @@ test_week_agenda (JournalFixture *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+has_class_below (GtkWidget  *widget,
+                 GType       type,
+                 const char *css_class)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_has_css_class (widget, css_class))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_class_below (child, type, css_class))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Where the checklist matters: a planned run over the spike limit is
+ * marked as it is planned, and a week with a warning says so. */
+static void
+test_checklist_marks (JournalFixture *fixture,
+                      gconstpointer   data)
+{
+  StrideWindow *window;
+  StridePlanPage *page = open_plan (fixture->path, &window);
+  StrideStore *store = stride_window_get_store (window);
+  guint32 today = stride_today_julian ();
+  StrideActivity run = { 0, };
+  StridePainEntry pain = { 0, };
+  g_autoptr(GError) error = NULL;
+
+  run.sport = STRIDE_SPORT_RUN;
+  run.run_type = STRIDE_RUN_TYPE_EASY;
+  run.start_utc = stride_chart_data_day_start (today - 5, 0) + 8 * 3600;
+  run.duration_s = 3000;
+  run.distance_m = 10000;
+  g_assert_true (stride_store_add_activity (store, &run, NULL, 0, NULL, 0, NULL, 0, &error));
+  g_assert_no_error (error);
+  pain.date = today;
+  pain.location = (char *) "knee";
+  pain.severity = 6;
+  g_assert_true (stride_store_add_pain_entry (store, &pain, &error));
+  g_assert_no_error (error);
+
+  /* 11 km is 110 % of the 10 km run: allowed. The next day 13 km is
+   * 118 % of the planned 11 km: marked. */
+  add_entry (store, today + 1, STRIDE_PLAN_KIND_RUN, 11000);
+  stride_plan_page_reload (page);
+  g_assert_false (has_class_below (GTK_WIDGET (page), GTK_TYPE_BUTTON, "breaks-rule"));
+  add_entry (store, today + 2, STRIDE_PLAN_KIND_RUN, 13000);
+  stride_plan_page_reload (page);
+  g_assert_true (has_class_below (GTK_WIDGET (page), GTK_TYPE_BUTTON, "breaks-rule"));
+
+  /* Pain of 6/10 this week: the week's totals carry the warning. */
+  g_assert_true (has_class_below (GTK_WIDGET (page), GTK_TYPE_LABEL, "warning"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -273,6 +332,8 @@ main (int   argc,
               journal_fixture_setup, test_move_and_undo, journal_fixture_teardown);
   g_test_add ("/ui/plan/copy-week", JournalFixture, GINT_TO_POINTER (FALSE),
               journal_fixture_setup, test_copy_week, journal_fixture_teardown);
+  g_test_add ("/ui/plan/checklist-marks", JournalFixture, GINT_TO_POINTER (FALSE),
+              journal_fixture_setup, test_checklist_marks, journal_fixture_teardown);
   g_test_add ("/ui/plan/week-agenda", JournalFixture, GINT_TO_POINTER (FALSE),
               journal_fixture_setup, test_week_agenda, journal_fixture_teardown);
 
