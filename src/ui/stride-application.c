@@ -40,6 +40,8 @@ static const GOptionEntry main_entries[] = {
     N_("Import activity files or folders (more may follow as arguments) and exit"), N_("FILE|DIR") },
   { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Export every table of the journal as CSV files into DIR and exit"), N_("DIR") },
+  { "export-ics", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export the plan (from today on, and races) as an iCalendar file and exit"), N_("FILE") },
   { "chart", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Draw the chart NAME (pace, volume, load, hq or lsi) into the --output file and exit"), N_("NAME") },
   { "from", 0, 0, G_OPTION_ARG_STRING, NULL,

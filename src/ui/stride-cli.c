@@ -18,6 +18,7 @@
 #include "stride-csv-export.h"
 #include "stride-demo-writer.h"
 #include "stride-import.h"
+#include "stride-plan-io.h"
 #include "stride-risk-settings.h"
 #include "stride-store.h"
 
@@ -226,6 +227,36 @@ export_csv (GVariantDict *options,
     return EXIT_FAILED;
 
   if (!stride_csv_export_dir (store, folder, &error))
+    {
+      g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+      return EXIT_FAILED;
+    }
+
+  return EXIT_OK;
+}
+
+/* The plan from today on and the upcoming races, as one calendar. Never
+ * creates a journal. */
+static int
+export_ics (GVariantDict *options,
+            const char   *path)
+{
+  g_autoptr(StrideStore) store = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (*path == '\0')
+    {
+      g_printerr (_("%s: --export-ics needs a FILE name\n"), g_get_prgname ());
+      return EXIT_USAGE;
+    }
+
+  store = open_existing_store (options);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  file = g_file_new_for_commandline_arg (path);
+  if (!stride_plan_io_write_ics (store, stride_today_julian (), file, NULL, &error))
     {
       g_printerr ("%s: %s\n", g_get_prgname (), error->message);
       return EXIT_FAILED;
@@ -656,6 +687,7 @@ stride_cli_run (GVariantDict *options)
   g_autofree const char **import = NULL;
   g_autofree const char **remaining = NULL;
   g_autofree char *export_dir = NULL;
+  g_autofree char *export_ics_path = NULL;
   gboolean checklist;
   const char *years;
   const char *chart;
@@ -665,13 +697,15 @@ stride_cli_run (GVariantDict *options)
   g_variant_dict_lookup (options, "import", "^a&ay", &import);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &remaining);
   export_dir = lookup_path (options, "export-csv");
+  export_ics_path = lookup_path (options, "export-ics");
   checklist = g_variant_dict_contains (options, "checklist");
 
-  if ((import != NULL) + (export_dir != NULL) + g_variant_dict_contains (options, "chart")
+  if ((import != NULL) + (export_dir != NULL) + (export_ics_path != NULL)
+      + g_variant_dict_contains (options, "chart")
       + g_variant_dict_contains (options, "generate-demo") + checklist > 1)
     {
-      g_printerr (_("%s: give only one of --generate-demo, --import, --export-csv, --chart "
-                    "and --checklist\n"), g_get_prgname ());
+      g_printerr (_("%s: give only one of --generate-demo, --import, --export-csv, --export-ics, "
+                    "--chart and --checklist\n"), g_get_prgname ());
       return EXIT_USAGE;
     }
 
@@ -704,6 +738,9 @@ stride_cli_run (GVariantDict *options)
 
   if (export_dir != NULL)
     return export_csv (options, export_dir);
+
+  if (export_ics_path != NULL)
+    return export_ics (options, export_ics_path);
 
   if (g_variant_dict_lookup (options, "chart", "&s", &chart))
     return export_chart (options, chart);

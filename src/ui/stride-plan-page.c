@@ -17,7 +17,10 @@
 #include "stride-labels.h"
 #include "stride-plan-day.h"
 #include "stride-plan-entry-dialog.h"
+#include "stride-plan-generator-dialog.h"
+#include "stride-plan-io.h"
 #include "stride-plan-page.h"
+#include "stride-plan-print.h"
 #include "stride-risk-settings.h"
 
 #define N_ROWS 6
@@ -41,6 +44,7 @@ struct _StridePlanPage
   GtkWidget       *days[N_DAYS];
   GtkWidget       *week_totals[N_ROWS];
   GtkWidget       *weekday_labels[7];
+  StrideRiskJournal *journal;       /* read again only when the journal changes */
   StridePlanEntry  undo_entry;      /* the record before a move or delete */
   gboolean         undo_is_delete;
   AdwToast        *undo_toast;
@@ -146,14 +150,14 @@ typedef struct
   GArray               *entries;   /* StridePlanEntry of the days shown and the 30 before */
   GArray               *runs;      /* StrideRunSummary of the days shown */
   GArray               *days;      /* StrideDaySummary of the days shown */
-  StrideRiskJournal    *journal;   /* for the checklist marks */
+  StrideRiskJournal    *journal;   /* for the checklist marks; the page's */
   StrideRiskThresholds  thresholds;
 } Shown;
 
 static void
 shown_clear (Shown *shown)
 {
-  g_clear_pointer (&shown->journal, stride_risk_journal_free);
+  shown->journal = NULL;
   g_clear_pointer (&shown->entries, g_array_unref);
   g_clear_pointer (&shown->runs, g_array_unref);
   g_clear_pointer (&shown->days, g_array_unref);
@@ -178,9 +182,13 @@ read_shown (StridePlanPage  *self,
   if (shown->entries == NULL)
     return FALSE;
 
-  shown->journal = stride_store_load_risk_journal (self->store, error);
-  if (shown->journal == NULL)
+  /* Moving between months changes nothing in it: it is read once per
+   * journal change, not per month. */
+  if (self->journal == NULL)
+    self->journal = stride_store_load_risk_journal (self->store, error);
+  if (self->journal == NULL)
     return FALSE;
+  shown->journal = self->journal;
   stride_risk_settings_read (self->settings, &shown->thresholds);
 
   runs = stride_store_list_runs (self->store, stride_chart_data_day_start (from - 1, 0),
@@ -1038,6 +1046,100 @@ skip_missed_action (GtkWidget  *widget,
 }
 
 static void
+plan_applied_cb (StridePlanGeneratorDialog *dialog,
+                 guint                      n_entries,
+                 guint32                    first_day,
+                 StridePlanPage            *self)
+{
+  g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "Added %u entry to the plan",
+                                                         "Added %u entries to the plan",
+                                                         n_entries),
+                                            n_entries);
+
+  show_toast (self, adw_toast_new (title));
+  stride_plan_page_set_day (self, first_day);
+  refresh (self);
+}
+
+static void
+generate_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  StridePlanPage *self = STRIDE_PLAN_PAGE (widget);
+  StridePlanGeneratorDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+
+  dialog = stride_plan_generator_dialog_new (parent_window (self), self->store);
+  g_signal_connect_object (dialog, "applied", G_CALLBACK (plan_applied_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+ics_imported_cb (guint    n_imported,
+                 gpointer user_data)
+{
+  g_autoptr(StridePlanPage) self = user_data;
+  g_autofree char *title = NULL;
+
+  if (n_imported == 0)
+    return;
+
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u plan entry",
+                                        "Imported %u plan entries", n_imported),
+                           n_imported);
+  show_toast (self, adw_toast_new (title));
+  refresh (self);
+}
+
+static void
+import_ics_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  StridePlanPage *self = STRIDE_PLAN_PAGE (widget);
+
+  if (self->store != NULL)
+    stride_plan_io_import_ics (parent_window (self), self->store, ics_imported_cb,
+                               g_object_ref (self));
+}
+
+/* The plan from the first day shown on: what a calendar needs next. */
+static void
+export_ics_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  StridePlanPage *self = STRIDE_PLAN_PAGE (widget);
+
+  if (self->store != NULL)
+    stride_plan_io_export_ics (parent_window (self), self->store,
+                               MIN (stride_today_julian (), self->first_shown));
+}
+
+/* What is shown: the week of the agenda, or the month. */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  StridePlanPage *self = STRIDE_PLAN_PAGE (widget);
+
+  if (self->store == NULL)
+    return;
+
+  if (shows_week (self))
+    stride_plan_print (parent_window (self), self->store, week_start (self, self->day), 7,
+                       first_weekday (self));
+  else
+    stride_plan_print (parent_window (self), self->store, month_first (self->day), 42,
+                       first_weekday (self));
+}
+
+static void
 view_toggled_cb (StridePlanPage *self)
 {
   if (self->updating)
@@ -1206,6 +1308,7 @@ stride_plan_page_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->journal, stride_risk_journal_free);
   stride_plan_entry_clear (&self->undo_entry);
 
   G_OBJECT_CLASS (stride_plan_page_parent_class)->dispose (object);
@@ -1239,6 +1342,10 @@ stride_plan_page_class_init (StridePlanPageClass *klass)
   gtk_widget_class_install_action (widget_class, "plan.add-entry", NULL, add_entry_action);
   gtk_widget_class_install_action (widget_class, "plan.copy-week", NULL, copy_week_action);
   gtk_widget_class_install_action (widget_class, "plan.skip-missed", NULL, skip_missed_action);
+  gtk_widget_class_install_action (widget_class, "plan.generate", NULL, generate_action);
+  gtk_widget_class_install_action (widget_class, "plan.import-ics", NULL, import_ics_action);
+  gtk_widget_class_install_action (widget_class, "plan.export-ics", NULL, export_ics_action);
+  gtk_widget_class_install_action (widget_class, "plan.print", NULL, print_action);
 
   gtk_widget_class_set_css_name (widget_class, "planpage");
 
@@ -1272,6 +1379,7 @@ catch_up (StridePlanPage *self)
   g_autoptr(GError) error = NULL;
   guint32 today = stride_today_julian ();
 
+  g_clear_pointer (&self->journal, stride_risk_journal_free);
   if (self->store == NULL || stride_store_is_read_only (self->store))
     return;
 
@@ -1293,7 +1401,9 @@ stride_plan_page_set_store (StridePlanPage *self,
   stride_plan_entry_clear (&self->undo_entry);
   g_set_object (&self->store, store);
   catch_up (self);
-  refresh (self);
+  /* Shown later if not now: no reading for a page nobody looks at. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
 }
 
 void

@@ -553,6 +553,79 @@ def checklist_never_creates_a_journal(tmp):
     check(not os.path.exists(db), "the journal was created")
 
 
+@case
+def export_ics_writes_the_plan_from_today(tmp):
+    db = demo_journal(tmp)
+    out = os.path.join(tmp, "plan.ics")
+    result = run("--database", db, "--export-ics", out, cwd=tmp)
+    check(result.returncode == 0, result.stderr)
+    check(result.stdout == "", "nothing on stdout: " + result.stdout)
+    with open(out, "rb") as f:
+        data = f.read()
+    text = data.decode("utf-8")
+    check(text.startswith("BEGIN:VCALENDAR\r\n"), text[:80])
+    check(text.rstrip("\r\n").endswith("END:VCALENDAR"), text[-80:])
+    check("VERSION:2.0\r\n" in text and "PRODID:" in text, "VERSION and PRODID")
+    check(all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n")), "lines folded")
+    unfolded = re.sub(r"\r\n[ \t]", "", text)
+    today = datetime.date.today().isoformat()
+    with sqlite3.connect(db) as connection:
+        plan_ids = {row[0] for row in connection.execute(
+            "SELECT id FROM plan_entry WHERE date >= ?", (today,))}
+        race_ids = {row[0] for row in connection.execute(
+            "SELECT id FROM race WHERE date >= ?", (today,))}
+    check(len(plan_ids) > 0, "the demo journal plans ahead")
+    events = unfolded.count("BEGIN:VEVENT\r\n")
+    check(events == unfolded.count("END:VEVENT\r\n"), "VEVENTs closed")
+    check(events == len(plan_ids) + len(race_ids),
+          f"{events} events for {len(plan_ids)} entries and {len(race_ids)} races")
+    uids = set(re.findall(r"^UID:plan-(\d+)@", unfolded, re.M))
+    check({int(uid) for uid in uids} == plan_ids, "one VEVENT per plan entry from today")
+    check(all(re.search(r"^DTSTART[;:]", event, re.M)
+              for event in unfolded.split("BEGIN:VEVENT")[1:]), "every event has a DTSTART")
+
+
+@case
+def export_ics_missing_file_exits_2(tmp):
+    db = demo_journal(tmp)
+    result = run("--database", db, "--export-ics", cwd=tmp)
+    check(result.returncode == 2, f"exit {result.returncode}")
+    check("--export-ics" in result.stderr, result.stderr)
+    result = run("--database", db, "--export-ics", "", cwd=tmp)
+    check(result.returncode == 2, f"empty FILE: exit {result.returncode}")
+    check("FILE" in result.stderr, result.stderr)
+
+
+@case
+def export_ics_unwritable_path_exits_1(tmp):
+    db = demo_journal(tmp)
+    out = os.path.join(tmp, "no-such-folder", "plan.ics")
+    result = run("--database", db, "--export-ics", out, cwd=tmp)
+    check(result.returncode == 1, f"exit {result.returncode}")
+    check(result.stderr.strip() != "", "a message on stderr")
+    check(not os.path.exists(out), "a file was written")
+
+
+@case
+def export_ics_with_another_operation_exits_2(tmp):
+    db = demo_journal(tmp)
+    result = run("--database", db, "--export-ics", os.path.join(tmp, "p.ics"),
+                 "--export-csv", os.path.join(tmp, "csv"), cwd=tmp)
+    check(result.returncode == 2, f"exit {result.returncode}")
+    check("--export-ics" in result.stderr, result.stderr)
+
+
+@case
+def export_ics_never_creates_a_journal(tmp):
+    db = os.path.join(tmp, "missing.db")
+    out = os.path.join(tmp, "plan.ics")
+    result = run("--database", db, "--export-ics", out, cwd=tmp)
+    check(result.returncode == 1, f"exit {result.returncode}")
+    check("no journal" in result.stderr, result.stderr)
+    check(not os.path.exists(db), "the journal was created")
+    check(not os.path.exists(out), "a calendar was written")
+
+
 def main():
     print(f"1..{len(cases)}")
     failed = 0

@@ -11,6 +11,7 @@
 
 #include "stride-chart-data.h"
 #include "stride-plan-day.h"
+#include "stride-plan-entry-dialog.h"
 #include "stride-plan-page.h"
 #include "stride-store.h"
 #include "stride-window.h"
@@ -260,6 +261,84 @@ test_week_agenda (JournalFixture *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_entry_row (GtkWidget  *widget,
+                const char *title_prefix)
+{
+  if (ADW_IS_ENTRY_ROW (widget))
+    {
+      /* Without the mnemonic's underscore. */
+      g_auto(GStrv) parts = g_strsplit (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)),
+                                        "_", -1);
+      g_autofree char *title = g_strjoinv ("", parts);
+
+      if (g_str_has_prefix (title, title_prefix))
+        return widget;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_entry_row (child, title_prefix);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWindow *
+find_plan_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (STRIDE_IS_PLAN_ENTRY_DIALOG (toplevel))
+        return GTK_WINDOW (toplevel);
+    }
+
+  return NULL;
+}
+
+/* Enter on a focused day opens a new entry for it; saving shows it. */
+static void
+test_add_entry (JournalFixture *fixture,
+                gconstpointer   data)
+{
+  StrideWindow *window;
+  StridePlanPage *page = open_plan (fixture->path, &window);
+  guint32 today = stride_today_julian ();
+  GtkWindow *dialog;
+  GtkWidget *distance;
+  g_autoptr(GArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (count_chips (page), ==, 0);
+  gtk_widget_grab_focus (find_descendant (GTK_WIDGET (page), STRIDE_TYPE_PLAN_DAY));
+  stride_plan_page_set_day (page, today + 1);
+  g_assert_true (send_key (page, GDK_KEY_Return));
+  dialog = find_plan_dialog ();
+  g_assert_nonnull (dialog);
+
+  distance = find_entry_row (GTK_WIDGET (dialog), "Target Distance");
+  g_assert_nonnull (distance);
+  gtk_editable_set_text (GTK_EDITABLE (distance), "12");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "plan-entry-dialog.save", NULL));
+
+  entries = stride_store_list_plan_entries (stride_window_get_store (window), today + 1, today + 1,
+                                            &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpfloat (g_array_index (entries, StridePlanEntry, 0).target_distance_m, ==, 12000);
+  g_assert_cmpuint (count_chips (page), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 has_class_below (GtkWidget  *widget,
                  GType       type,
@@ -332,6 +411,8 @@ main (int   argc,
               journal_fixture_setup, test_move_and_undo, journal_fixture_teardown);
   g_test_add ("/ui/plan/copy-week", JournalFixture, GINT_TO_POINTER (FALSE),
               journal_fixture_setup, test_copy_week, journal_fixture_teardown);
+  g_test_add ("/ui/plan/add-entry", JournalFixture, GINT_TO_POINTER (FALSE),
+              journal_fixture_setup, test_add_entry, journal_fixture_teardown);
   g_test_add ("/ui/plan/checklist-marks", JournalFixture, GINT_TO_POINTER (FALSE),
               journal_fixture_setup, test_checklist_marks, journal_fixture_teardown);
   g_test_add ("/ui/plan/week-agenda", JournalFixture, GINT_TO_POINTER (FALSE),
