@@ -55,10 +55,12 @@ page_config ()
   echo "$dir"
 }
 
+plan_config=$(page_config plan)
 charts_config=$(page_config charts)
 balance_config=$(page_config balance)
 risk_config=$(page_config risk)
 
+shoot plan GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$plan_config"
 shoot journal
 shoot journal-dark ADW_DEBUG_COLOR_SCHEME=prefer-dark
 shoot preferences
@@ -66,4 +68,4 @@ shoot charts GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$charts_config"
 shoot balance GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$balance_config"
 shoot risk GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$risk_config"
 shoot risk-dark GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$risk_config" ADW_DEBUG_COLOR_SCHEME=prefer-dark
-rm -rf "$charts_config" "$balance_config" "$risk_config"
+rm -rf "$plan_config" "$charts_config" "$balance_config" "$risk_config"

@@ -126,6 +126,8 @@ typedef struct
   guint32                  race;
   guint                    n_days;       /* first … race */
   double                  *run_m;        /* generated run per day, 0 = none */
+  double                  *user_m;       /* the user's run distance per day (ramp) */
+  double                  *user_long_m;  /* the user's longest run per day (spike) */
   StrideRunType           *run_type;
   StrideSlot              *run_slot;
   gboolean                *strength;
@@ -340,17 +342,26 @@ weekday_of (guint32 day)
   return (GDateWeekday) ((day - 1) % 7 + 1);
 }
 
+/* "Fri 1 Jan 2027" */
 static char *
 format_day (guint32 day)
 {
   GDate date;
-  char buffer[64];
+  g_autoptr(GDateTime) time = NULL;
+  char *text = NULL;
 
+  if (!g_date_valid_julian (day))
+    return g_strdup ("?");
   g_date_clear (&date, 1);
   g_date_set_julian (&date, day);
-  if (g_date_strftime (buffer, sizeof buffer, "%x", &date) == 0)
-    return g_strdup ("?");
-  return g_strdup (buffer);
+  /* Local noon: the day is the same in every time zone offset. */
+  time = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
+                                g_date_get_day (&date), 12, 0, 0);
+  if (time != NULL)
+    /* Translators: a date in a plan note, a g_date_time_format() format:
+     * "Fri 1 Jan 2027" */
+    text = g_date_time_format (time, _("%a %-d %b %Y"));
+  return text != NULL ? text : g_strdup ("?");
 }
 
 static void
@@ -392,6 +403,42 @@ user_holds_slot (Planner    *p,
         return TRUE;
     }
   return FALSE;
+}
+
+/* The user's run and race entries as load the plan builds on: per day
+ * of tomorrow … race − 1 (race day is the race, exempt like the
+ * generated race), the sum (ramp) and the longest (spike); skipped
+ * entries are not run and do not count. */
+static void
+collect_user_load (Planner *p)
+{
+  GArray *existing = p->req->existing;
+
+  for (guint i = 0; existing != NULL && i < existing->len; i++)
+    {
+      const StridePlanEntry *e = &g_array_index (existing, StridePlanEntry, i);
+      double m = e->target_distance_m;
+
+      if ((e->kind != STRIDE_PLAN_KIND_RUN && e->kind != STRIDE_PLAN_KIND_RACE)
+          || e->status == STRIDE_PLAN_STATUS_SKIPPED
+          || e->date < p->first || e->date >= p->race || !isfinite (m) || m <= 0)
+        continue;
+      p->user_m[e->date - p->first] += m;
+      p->user_long_m[e->date - p->first] = MAX (p->user_long_m[e->date - p->first], m);
+    }
+}
+
+/* The user's run distance on @from … @to (within the plan). */
+static double
+user_load (Planner *p,
+           guint32  from,
+           guint32  to)
+{
+  double sum = 0;
+
+  for (guint32 d = MAX (from, p->first); d <= to && d < p->race; d++)
+    sum += p->user_m[d - p->first];
+  return sum;
 }
 
 /* Is there a key run on @day, generated or the user's? */
@@ -446,13 +493,18 @@ reference_run (Planner *p,
                guint32  week_start)
 {
   double longest = 0;
+  double user = 0;
   guint32 from = day > SPIKE_WINDOW_DAYS ? day - SPIKE_WINDOW_DAYS : 1;
 
+  /* Generated runs are known before the week only; the user's are known
+   * on every day. */
   for (guint32 d = MAX (from, p->first); d < MIN (day, week_start); d++)
     longest = MAX (longest, p->run_m[d - p->first]);
+  for (guint32 d = MAX (from, p->first); d < day; d++)
+    user = MAX (user, p->user_long_m[d - p->first]);
   if (day <= p->result->history_until || longest <= 0)
     longest = MAX (longest, p->req->longest_run_m);
-  return longest;
+  return MAX (longest, user);
 }
 
 /* The longest run any day of the week may hold, from the runs before the
@@ -1177,6 +1229,14 @@ peak_aim (Planner *p)
   return MIN (p->cls->max_peak_m, MAX (p->cls->min_peak_m, current * PEAK_GROWTH));
 }
 
+/* A week's run distance: the generated runs and the user's. */
+static double
+week_load (Planner              *p,
+           const StridePlanWeek *w)
+{
+  return w->planned_m + user_load (p, w->start, w->end);
+}
+
 /* The peak week the taper cuts from: the longest full week before it. */
 static double
 taper_reference (Planner *p)
@@ -1189,13 +1249,14 @@ taper_reference (Planner *p)
       const StridePlanWeek *w = &g_array_index (weeks, StridePlanWeek, i);
 
       if (!w->partial && w->phase != STRIDE_PLAN_PHASE_TAPER)
-        peak = MAX (peak, w->planned_m);
+        peak = MAX (peak, week_load (p, w));
     }
   return peak > 0 ? peak : p->req->weekly_distance_m;
 }
 
-/* A week's distance for the ramp rule: a partial first week holds the
- * user's own runs before tomorrow, so it counts as the current distance. */
+/* A week's distance for the ramp rule, the user's runs included: a
+ * partial first week holds the user's own runs before tomorrow, so it
+ * counts as the current distance. */
 static double
 ramp_base (Planner *p,
            gint     week_index)
@@ -1205,7 +1266,7 @@ ramp_base (Planner *p,
   if (week_index < 0)
     return p->req->weekly_distance_m;
   w = &g_array_index (p->result->weeks, StridePlanWeek, week_index);
-  return w->partial ? p->req->weekly_distance_m : w->planned_m;
+  return w->partial ? p->req->weekly_distance_m : week_load (p, w);
 }
 
 /* Days of the week that can hold a training run, over those of a full
@@ -1242,7 +1303,9 @@ week_budget (Planner        *p,
     target = MIN (peak_aim (p), p->req->weekly_distance_m * pow (growth, week_index + 1));
 
   week->target_m = target;
-  return MIN (target, ramp_cap) * open_fraction (p, week);
+  /* The user's runs of the week are part of its distance. */
+  return MAX (MIN (target, ramp_cap) * open_fraction (p, week) - user_load (p, week->start, week->end),
+              0);
 }
 
 static void
@@ -1361,9 +1424,17 @@ note_taper_cut (Planner *p)
   if (weeks->len < 2 || g_array_index (weeks, StridePlanWeek, weeks->len - 2).partial)
     return;
 
-  taper = g_array_index (weeks, StridePlanWeek, weeks->len - 2).planned_m
-    + g_array_index (weeks, StridePlanWeek, weeks->len - 1).planned_m;
+  taper = week_load (p, &g_array_index (weeks, StridePlanWeek, weeks->len - 2))
+    + week_load (p, &g_array_index (weeks, StridePlanWeek, weeks->len - 1));
   cut = 100.0 * (1.0 - taper / (2.0 * p->result->peak_m));
+  if (cut < 41.0 - COMPARE_EPSILON)
+    {
+      note (p, g_strdup_printf (_("The taper cuts the distance by only %.0f %%, less than the "
+                                  "advised 41–60 %%: your own runs in the last two weeks "
+                                  "before the race are more than the taper allows"),
+                                MAX (cut, 0)));
+      return;
+    }
   if (cut <= 60.0 + COMPARE_EPSILON)
     return;
 
@@ -1469,6 +1540,8 @@ stride_plan_generate (const StridePlanRequest  *request,
     p.vdot = 0;
 
   p.run_m = g_new0 (double, p.n_days);
+  p.user_m = g_new0 (double, p.n_days);
+  p.user_long_m = g_new0 (double, p.n_days);
   p.run_type = g_new0 (StrideRunType, p.n_days);
   p.run_slot = g_new0 (StrideSlot, p.n_days);
   p.strength = g_new0 (gboolean, p.n_days);
@@ -1476,6 +1549,7 @@ stride_plan_generate (const StridePlanRequest  *request,
   p.result = result = result_new ();
 
   n_weeks = (p.n_days + 6) / 7;
+  collect_user_load (&p);
   result->history_until = history_until (&p, n_weeks);
   note_short_plan (&p);
   /* All runs first: a session at the end of a week must see the key run
@@ -1495,6 +1569,8 @@ stride_plan_generate (const StridePlanRequest  *request,
   finish (&p);
 
   g_free (p.run_m);
+  g_free (p.user_m);
+  g_free (p.user_long_m);
   g_free (p.run_type);
   g_free (p.run_slot);
   g_free (p.strength);

@@ -158,6 +158,51 @@ longest_run (GArray  *entries,
   return longest;
 }
 
+/* The user's run and race entries count as load (ramp, spike, taper) on
+ * tomorrow … race − 1, skipped ones excepted. */
+static gboolean
+user_load_entry (const StridePlanRequest *req,
+                 const StridePlanEntry   *e)
+{
+  return (e->kind == STRIDE_PLAN_KIND_RUN || e->kind == STRIDE_PLAN_KIND_RACE)
+    && e->status != STRIDE_PLAN_STATUS_SKIPPED
+    && e->date > req->today && e->date < req->race_date;
+}
+
+static double
+user_distance (const StridePlanRequest *req,
+               guint32                  from,
+               guint32                  to)
+{
+  double sum = 0;
+
+  for (guint i = 0; req->existing != NULL && i < req->existing->len; i++)
+    {
+      const StridePlanEntry *e = &g_array_index (req->existing, StridePlanEntry, i);
+
+      if (user_load_entry (req, e) && e->date >= from && e->date <= to)
+        sum += e->target_distance_m;
+    }
+  return sum;
+}
+
+static double
+user_longest (const StridePlanRequest *req,
+              guint32                  from,
+              guint32                  to)
+{
+  double longest = 0;
+
+  for (guint i = 0; req->existing != NULL && i < req->existing->len; i++)
+    {
+      const StridePlanEntry *e = &g_array_index (req->existing, StridePlanEntry, i);
+
+      if (user_load_entry (req, e) && e->date >= from && e->date <= to)
+        longest = MAX (longest, e->target_distance_m);
+    }
+  return longest;
+}
+
 static guint
 count_entries (GArray        *entries,
                guint32        from,
@@ -236,7 +281,8 @@ check_entries_basic (const StridePlanRequest *req,
   g_assert_cmpuint (n_race, ==, user_entry_on (req, req->race_date, STRIDE_PLAN_KIND_RACE, -1) ? 0 : 1);
 }
 
-/* Spike: each run ≤ 110 % of its reference (stride-planner.h). */
+/* Spike: each run ≤ 110 % of its reference (stride-planner.h), the
+ * user's runs included. */
 static void
 check_spike (const StridePlanRequest    *req,
              StridePlanResult           *r,
@@ -254,6 +300,7 @@ check_spike (const StridePlanRequest    *req,
       ref = longest_run (r->entries, e->date - 30, e->date - 1);
       if (e->date <= r->history_until || ref <= 0)
         ref = MAX (ref, req->longest_run_m);
+      ref = MAX (ref, user_longest (req, e->date - 30, e->date - 1));
       g_assert_cmpfloat (e->target_distance_m, <=, ref * t->spike_caution_percent / 100 + EPS);
     }
 }
@@ -274,6 +321,7 @@ check_weeks (const StridePlanRequest *req,
       const StridePlanWeek *w = &g_array_index (weeks, StridePlanWeek, i);
       guint k = weeks->len - 1 - i;
       double planned = run_distance (r->entries, w->start, w->end);
+      double load = planned + user_distance (req, w->start, w->end);
 
       g_assert_cmpuint (w->end, ==, req->race_date - 7 * k);
       g_assert_cmpuint (w->start + 6, ==, w->end);
@@ -283,10 +331,11 @@ check_weeks (const StridePlanRequest *req,
       g_assert_cmpint (w->phase == STRIDE_PLAN_PHASE_TAPER, ==, k <= 1);
       last_phase = w->phase;
 
-      /* Ramp: this week vs two weeks earlier (partial first week = current). */
-      g_assert_cmpfloat (planned, <=, base[0] * (1 + ramp_percent / 100) + EPS);
+      /* Ramp: this week vs two weeks earlier (partial first week =
+       * current), the user's runs included. */
+      g_assert_cmpfloat (load, <=, base[0] * (1 + ramp_percent / 100) + EPS);
       base[0] = base[1];
-      base[1] = w->partial ? req->weekly_distance_m : planned;
+      base[1] = w->partial ? req->weekly_distance_m : load;
     }
 }
 
@@ -443,7 +492,7 @@ check_taper (const StridePlanRequest *req,
       const StridePlanWeek *w = &g_array_index (r->weeks, StridePlanWeek, i);
 
       if (!w->partial)
-        peak = MAX (peak, w->planned_m);
+        peak = MAX (peak, w->planned_m + user_distance (req, w->start, w->end));
     }
   if (peak <= 0)
     peak = req->weekly_distance_m;
@@ -453,12 +502,26 @@ check_taper (const StridePlanRequest *req,
     {
       /* Too short for a taper: said so, and no more than a taper. */
       g_assert_cmpuint (r->notes->len, >, 0);
-      g_assert_cmpfloat (run_distance (r->entries, req->today + 1, race), <=, 2 * peak * 0.60 + EPS);
+      g_assert_cmpfloat (run_distance (r->entries, req->today + 1, race)
+                         + user_distance (req, req->today + 1, race), <=,
+                         MAX (2 * peak * 0.60, user_distance (req, req->today + 1, race)) + EPS);
       return;
     }
 
-  taper = run_distance (r->entries, race - 13, race - 1);
+  taper = run_distance (r->entries, race - 13, race - 1) + user_distance (req, race - 13, race - 1);
   cut = 100 * (1 - taper / (2 * peak));
+  /* Under 41 % only when the user's own runs of a taper week are more
+   * than that week's distance, and then a note says so. */
+  if (user_distance (req, race - 13, race - 7) > 0.65 * peak + EPS
+      || user_distance (req, race - 6, race - 1) > 0.35 * peak + EPS)
+    {
+      gboolean said = FALSE;
+
+      for (guint i = 0; i < r->notes->len; i++)
+        said |= strstr (g_ptr_array_index (r->notes, i), "your own runs") != NULL;
+      g_assert_true (said || cut >= 41);
+      return;
+    }
   g_assert_cmpfloat (cut, >=, 41);
   /* Over 60 % only when the run-length limits held the runs back, and
    * then a note says so. */
@@ -694,6 +757,107 @@ test_user_entries (void)
   g_assert_cmpuint (n_moved, >, 0);
 }
 
+/* Regression: the user's entries fill the first 8 weeks (a copy of the
+ * generated plan's runs, as a demo journal would hold them, and with
+ * @fill rest days on the other days). Their runs are load the plan
+ * builds on — the ramp and spike histories count them — so the later
+ * weeks reach the distances of the plan without the entries (they used
+ * to be capped at 130 % of 0 km: no running at all). */
+static void
+test_user_weeks_then_plan (void)
+{
+  static const guint run_days[] = { 3, 5, 7 };
+
+  for (guint fill = 0; fill < 2; fill++)
+  for (guint k = 0; k < G_N_ELEMENTS (run_days); k++)
+    for (guint d = 0; d < G_N_ELEMENTS (race_distances); d++)
+      for (guint shift = 0; shift < 7; shift += 3)
+        {
+          g_autoptr(GArray) existing = g_array_new (FALSE, TRUE, sizeof (StridePlanEntry));
+          g_autoptr(StridePlanResult) plain = NULL;
+          g_autoptr(StridePlanResult) r = NULL;
+          g_autoptr(GError) error = NULL;
+          StridePlanRequest req;
+          StridePlanEntry skipped = { 0 };
+          Counts counts = { 0 };
+          guint32 user_until;
+          guint n_user_runs = 0;
+
+          g_array_set_clear_func (existing, (GDestroyNotify) stride_plan_entry_clear);
+          /* 140 (+ 0, 3, 6) days: 20 weeks, the first one partial or not. */
+          request_for (&req, jd (2026, 8, 20), 140 + shift, race_distances[d], 40 + 10 * d,
+                       run_days[k]);
+          req.goal_time_s = race_distances[d] / 1000 * 330;
+          plain = stride_plan_generate (&req, &error);
+          g_assert_no_error (error);
+          g_assert_cmpuint (plain->weeks->len, >=, 20);
+
+          /* The user's runs: the generated ones of the first 8 weeks. */
+          user_until = g_array_index (plain->weeks, StridePlanWeek, 7).end;
+          for (guint i = 0; i < plain->entries->len; i++)
+            {
+              const StridePlanEntry *e = &g_array_index (plain->entries, StridePlanEntry, i);
+              StridePlanEntry copy = *e;
+
+              if (e->kind != STRIDE_PLAN_KIND_RUN || e->date > user_until)
+                continue;
+              copy.id = existing->len + 1;
+              copy.description = g_strdup ("mine");
+              g_array_append_val (existing, copy);
+              n_user_runs++;
+            }
+          g_assert_cmpuint (n_user_runs, >=, 8 * 3 - 3);
+          for (guint32 day = req.today + 1; fill && day <= user_until; day++)
+            if (!user_entry_on (&(StridePlanRequest) { .existing = existing }, day, STRIDE_PLAN_KIND_RUN, -1))
+              add_user (existing, day, STRIDE_SLOT_MORNING, STRIDE_PLAN_KIND_REST, STRIDE_RUN_TYPE_NONE);
+          /* A long skipped run is not load: it must not raise the spike
+           * limit (check_spike would see a run over it). */
+          skipped.id = existing->len + 1;
+          skipped.date = user_until - 1;
+          skipped.slot = STRIDE_SLOT_EVENING;
+          skipped.kind = STRIDE_PLAN_KIND_RUN;
+          skipped.run_type = STRIDE_RUN_TYPE_LONG;
+          skipped.target_distance_m = 60000;
+          skipped.status = STRIDE_PLAN_STATUS_SKIPPED;
+          skipped.description = g_strdup ("skipped");
+          g_array_append_val (existing, skipped);
+          req.existing = existing;
+
+          check_plan (&req, &counts);
+          r = stride_plan_generate (&req, &error);
+          g_assert_no_error (error);
+          g_assert_cmpuint (r->weeks->len, ==, plain->weeks->len);
+          if (fill)
+            g_assert_cmpfloat_with_epsilon (r->peak_m, plain->peak_m, 0.05 * plain->peak_m);
+          for (guint i = 0; i < r->weeks->len; i++)
+            {
+              const StridePlanWeek *w = &g_array_index (r->weeks, StridePlanWeek, i);
+              const StridePlanWeek *pw = &g_array_index (plain->weeks, StridePlanWeek, i);
+
+              if (w->end <= user_until)
+                {
+                  /* Filled weeks: nothing generated; else the generated
+                   * runs only top the user's up to the week's target. */
+                  if (fill)
+                    g_assert_cmpuint (count_entries (r->entries, w->start, w->end,
+                                                     STRIDE_PLAN_KIND_RUN, -1), ==, 0);
+                  else if (!w->partial)
+                    g_assert_cmpfloat (w->planned_m + pw->planned_m, <=, w->target_m + EPS);
+                  continue;
+                }
+              g_assert_cmpfloat (w->planned_m, >, 0);
+              /* (Without @fill the user's weeks and their top-ups may
+               * make a higher peak, so a longer taper.) */
+              if (fill || w->phase != STRIDE_PLAN_PHASE_TAPER)
+                g_assert_cmpfloat_with_epsilon (w->target_m, pw->target_m, EPS);
+              if (fill)
+                g_assert_cmpfloat_with_epsilon (w->planned_m, pw->planned_m, 0.05 * pw->planned_m);
+              else
+                g_assert_cmpfloat (w->planned_m, >=, 0.9 * pw->planned_m);
+            }
+        }
+}
+
 /* The user's own race entry on race day is not doubled. */
 static void
 test_user_race (void)
@@ -892,6 +1056,7 @@ main (int   argc,
   g_test_add_func ("/core/planner/invariants/short", test_short_plans);
   g_test_add_func ("/core/planner/invariants/user-entries", test_user_entries);
   g_test_add_func ("/core/planner/invariants/thresholds", test_thresholds);
+  g_test_add_func ("/core/planner/user-weeks-then-plan", test_user_weeks_then_plan);
   g_test_add_func ("/core/planner/user-race", test_user_race);
   g_test_add_func ("/core/planner/example", test_example);
   g_test_add_func ("/core/planner/strength-keys", test_strength_keys);
