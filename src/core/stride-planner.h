@@ -40,22 +40,29 @@ G_BEGIN_DECLS
  * VDOT when there is a goal (easy 70 %, long 72 %, tempo 88 %, intervals
  * 98 % of VDOT, race = goal pace), else they are 0 (not set).
  *
- * Load limits, which no generated plan breaks:
+ * Load limits, which no generated plan breaks. Run distance here is the
+ * generated runs together with the user's own run and race entries
+ * (request->existing, their target_distance_m, day by day) on tomorrow …
+ * race − 1; the user's skipped entries do not count. A user's planned run
+ * is load the plan builds on, and part of its week's distance: a week's
+ * generated runs only fill its target up beside the user's.
  * - Ramp: a week's run distance is at most (100 + ramp_caution_percent) %
  *   of the week two weeks earlier. The two weeks before the plan, and a
  *   partial first week (whose earlier days are the user's), count as
  *   the current weekly distance.
  * - Spike: a run on day d is at most spike_caution_percent (110 %) of its
- *   reference: the longest generated run in d − 30 … d − 1, and for days
- *   up to StridePlanResult.history_until also the given longest run of the
- *   last 30 days; when d − 30 … d − 1 holds no generated run, the given
- *   longest run. The race itself is exempt (it is the goal) and is no
- *   reference.
- * - Taper: the planned run distance of the taper, race excluded, is cut
- *   41–60 % (aimed at 50 %) versus two peak weeks, the peak week being
- *   the longest full week before the taper (the current weekly distance
- *   when there is none). A plan shorter than the taper has no cut to
- *   check and says so in a note.
+ *   reference: the longest run (generated or the user's) in d − 30 …
+ *   d − 1, and for days up to StridePlanResult.history_until also the
+ *   given longest run of the last 30 days; when d − 30 … d − 1 holds no
+ *   generated run, also the given longest run. The race itself is exempt
+ *   (it is the goal) and is no reference.
+ * - Taper: the run distance of the taper, race excluded, is cut 41–60 %
+ *   (aimed at 50 %) versus two peak weeks, the peak week being the
+ *   longest full week before the taper (the current weekly distance when
+ *   there is none). A plan shorter than the taper has no cut to check and
+ *   says so in a note; so does a plan whose taper the user's own runs
+ *   make too long (a cut under 41 %), or whose runs the spike limit keeps
+ *   too short (over 60 %).
  *
  * Strength: 20-minute sessions (target_duration_s 1200), 3 a week in base
  * and build, 2 in peak, and one 15-minute maintenance session (900 s) in
@@ -80,7 +87,8 @@ G_BEGIN_DECLS
  * entry goes on a day and slot the user holds, no generated run on a day
  * with the user's run, race or rest entry (it moves to the nearest free
  * day of its week, or is dropped), no generated race when the user has a
- * race entry on race day. Each move or drop is said in a note. */
+ * race entry on race day. Each move or drop is said in a note; notes
+ * give dates as "Fri 1 Jan 2027". */
 
 #define STRIDE_PLANNER_ERROR (stride_planner_error_quark ())
 
@@ -144,7 +152,8 @@ typedef struct
   StridePlanPhase  phase;
   gboolean         partial;          /* starts before tomorrow */
   double           target_m;         /* what the progression aimed at */
-  double           planned_m;        /* generated runs, race excluded */
+  double           planned_m;        /* generated runs, race excluded (the
+                                      * user's runs not included) */
   guint            n_strength;       /* generated strength sessions */
 } StridePlanWeek;
 
@@ -156,7 +165,8 @@ typedef struct
   GArray    *weeks;                  /* StridePlanWeek, in date order */
   GPtrArray *notes;                  /* char *: what was moved, dropped or not planned */
   guint32    history_until;          /* see the spike rule above */
-  double     peak_m;                 /* the taper's reference week */
+  double     peak_m;                 /* the taper's reference week (the
+                                      * user's runs included) */
 } StridePlanResult;
 
 void         stride_plan_result_free      (StridePlanResult *result);
