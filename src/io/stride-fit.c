@@ -499,8 +499,8 @@ read_definition (FitParser  *self,
   /* Byte 0 is reserved. */
   def->big_endian = d[p + 1] == 1;
   if (d[p + 1] > 1)
-    return set_malformed (error, _("A definition message at byte %" G_GSIZE_FORMAT
-                                   " has an unknown architecture %u"), *pos - 1, d[p + 1]);
+    return set_malformed (error, _("A definition message at byte %lu"
+                                   " has an unknown architecture %u"), (gulong) (*pos - 1), d[p + 1]);
   def->global = def->big_endian ? (guint16) (d[p + 2] << 8 | d[p + 3])
                                 : (guint16) (d[p + 3] << 8 | d[p + 2]);
   n_fields = d[p + 4];
@@ -554,9 +554,9 @@ read_data (FitParser  *self,
   FitMessage m;
 
   if (!def->defined)
-    return set_malformed (error, _("A data message at byte %" G_GSIZE_FORMAT " uses local "
+    return set_malformed (error, _("A data message at byte %lu uses local "
                                    "message type %u, which has no definition"),
-                          start, local_type);
+                          (gulong) start, local_type);
 
   if (end - p < (gsize) def->data_size + def->dev_size)
     return FALSE;
@@ -657,10 +657,10 @@ read_records (FitParser  *self,
         return FALSE;
 
       if (truncated)
-        return set_malformed (error, _("The file ends in the middle of a message (byte %"
-                                       G_GSIZE_FORMAT ")"), start);
-      return set_malformed (error, _("A message at byte %" G_GSIZE_FORMAT " runs past the "
-                                     "end of the data its header announces"), start);
+        return set_malformed (error, _("The file ends in the middle of a message (byte %lu"
+                                       ")"), (gulong) start);
+      return set_malformed (error, _("A message at byte %lu runs past the "
+                                     "end of the data its header announces"), (gulong) start);
     }
 
   return TRUE;
@@ -694,17 +694,17 @@ check_header (FitParser  *self,
     {
       if (offset == 0)
         return set_malformed (error, _("Not a FIT file: the header has no \".FIT\" signature"));
-      return set_malformed (error, _("The FIT file chained at byte %" G_GSIZE_FORMAT
-                                     " has a broken header (no \".FIT\" signature)"), offset);
+      return set_malformed (error, _("The FIT file chained at byte %lu"
+                                     " has a broken header (no \".FIT\" signature)"), (gulong) offset);
     }
   if (h[0] > left)
-    return set_malformed (error, _("The file ends in the middle of a FIT header (byte %"
-                                   G_GSIZE_FORMAT ")"), offset);
+    return set_malformed (error, _("The file ends in the middle of a FIT header (byte %lu"
+                                   ")"), (gulong) offset);
 
   /* Protocol 1.x and 2.x; a new major version may change the layout. */
   if ((h[1] >> 4) > 2)
-    return set_malformed (error, _("FIT protocol version %u.%u at byte %" G_GSIZE_FORMAT
-                                   " is not supported"), h[1] >> 4, h[1] & 0x0F, offset);
+    return set_malformed (error, _("FIT protocol version %u.%u at byte %lu"
+                                   " is not supported"), h[1] >> 4, h[1] & 0x0F, (gulong) offset);
 
   if (h[0] >= 14)
     {
@@ -712,8 +712,8 @@ check_header (FitParser  *self,
 
       /* 0 means the writer did not compute one. */
       if (stored != 0 && stored != fit_crc (0, h, 12))
-        return set_malformed (error, _("Wrong header CRC at byte %" G_GSIZE_FORMAT
-                                       ": the file is damaged"), offset);
+        return set_malformed (error, _("Wrong header CRC at byte %lu"
+                                       ": the file is damaged"), (gulong) offset);
     }
 
   *header_size = h[0];
@@ -750,16 +750,16 @@ read_part (FitParser  *self,
       if (!read_records (self, offset + header_size, self->size, TRUE, error))
         return FALSE;
       return set_malformed (error, _("The file ends early: its header announces %u bytes "
-                                     "of data, only %" G_GSIZE_FORMAT " are there"),
-                            data_size, left - header_size);
+                                     "of data, only %lu are there"),
+                            data_size, (gulong) (left - header_size));
     }
 
   if (fit_crc (0, self->data + offset, (gsize) data_end + 2) != 0)
     {
       if (offset == 0)
         return set_malformed (error, _("Wrong file CRC: the file is damaged"));
-      return set_malformed (error, _("Wrong file CRC in the FIT file chained at byte %"
-                                     G_GSIZE_FORMAT ": the file is damaged"), offset);
+      return set_malformed (error, _("Wrong file CRC in the FIT file chained at byte %lu"
+                                     ": the file is damaged"), (gulong) offset);
     }
 
   if (!read_records (self, offset + header_size, offset + (gsize) data_end, FALSE, error))
