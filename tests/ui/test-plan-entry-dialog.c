@@ -405,8 +405,11 @@ test_new_run (Fixture       *fixture,
   type_into (dialog, "Target Distance", "10");
   type_into (dialog, "Target Pace", "4:45");
   g_assert_cmpstr (text_of (dialog, "Target Time"), ==, "47:30");
-  g_assert_cmpstr (shown_title (entry_row (dialog, "Target Time")), ==,
-                   "Target Time (calculated)");
+  {
+    g_autofree char *title = shown_title (entry_row (dialog, "Target Time"));
+
+    g_assert_cmpstr (title, ==, "Target Time (calculated)");
+  }
   type_into (dialog, "Description", "  3 × 3 km at threshold  ");
   g_assert_true (button_sensitive (dialog, "plan-entry-dialog.save"));
 
