@@ -970,15 +970,10 @@ race_between (StrideRiskJournal *journal,
               guint32            from,
               guint32            to)
 {
-  for (guint i = 0; i < journal->races->len; i++)
-    {
-      const StrideRace *race = &g_array_index (journal->races, StrideRace, i);
+  guint i = lower_bound_by_day (journal->races, G_STRUCT_OFFSET (StrideRace, date), from);
 
-      if (race->date > to)
-        break;
-      if (race->date >= from)
-        return race;
-    }
+  if (i < journal->races->len && g_array_index (journal->races, StrideRace, i).date <= to)
+    return &g_array_index (journal->races, StrideRace, i);
 
   return NULL;
 }
@@ -990,24 +985,15 @@ shoe_distance (StrideRiskJournal *journal,
                guint32            day)
 {
   GArray *marks = g_hash_table_lookup (journal->shoe_marks, &shoe_id);
-  guint lo = 0;
-  guint hi;
+  guint n;
 
   if (marks == NULL)
     return 0;
 
-  hi = marks->len;
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
+  /* The marks dated <= @day; the last of them holds the total. */
+  n = lower_bound_by_day (marks, G_STRUCT_OFFSET (ShoeMark, day), day + 1);
 
-      if (g_array_index (marks, ShoeMark, mid).day <= day)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  return lo == 0 ? 0 : g_array_index (marks, ShoeMark, lo - 1).total_m;
+  return n == 0 ? 0 : g_array_index (marks, ShoeMark, n - 1).total_m;
 }
 
 static gboolean
@@ -1169,13 +1155,6 @@ format_day (guint32 day)
   /* Translators: a day of this week in a checklist summary, a
    * g_date_time_format() format: "Tue 24 Nov" */
   return format_date_with (day, _("%a %-d %b"));
-}
-
-static char *
-format_distance (double           meters,
-                 StrideUnitSystem units)
-{
-  return stride_units_format_distance (meters, units);
 }
 
 /* Checks */
@@ -1384,8 +1363,8 @@ check_spike (const WeekContext *ctx,
   else if (is_above (worst_ratio, t->spike_caution_percent))
     state = STRIDE_RISK_CAUTION;
 
-  distance = format_distance (worst->a.distance_m, ctx->units);
-  reference = format_distance (worst_reference, ctx->units);
+  distance = stride_units_format_distance (worst->a.distance_m, ctx->units);
+  reference = stride_units_format_distance (worst_reference, ctx->units);
   percent = format_percent (worst_ratio,
                             fabs (worst_ratio - t->spike_warning_percent)
                             < fabs (worst_ratio - t->spike_caution_percent)
@@ -1534,8 +1513,8 @@ check_ramp (const WeekContext *ctx,
 
   now_m = run_distance (journal, ctx->monday, ctx->end);
   increase = (now_m - before_m) / before_m * 100.0;
-  now_text = format_distance (now_m, ctx->units);
-  before_text = format_distance (before_m, ctx->units);
+  now_text = stride_units_format_distance (now_m, ctx->units);
+  before_text = stride_units_format_distance (before_m, ctx->units);
   percent = format_signed_percent (increase, t->ramp_caution_percent);
 
   check_set (check,
@@ -2773,8 +2752,8 @@ check_illness (const WeekContext *ctx,
 static char *
 explain_shoes (const WeekContext *ctx)
 {
-  g_autofree char *limit = format_distance (ctx->thresholds->shoe_limit_km * STRIDE_METERS_PER_KM,
-                                            ctx->units);
+  g_autofree char *limit =
+    stride_units_format_distance (ctx->thresholds->shoe_limit_km * STRIDE_METERS_PER_KM, ctx->units);
 
   return g_strdup_printf (
     _("Running shoes lose cushioning with use; a common rule of thumb is to replace "
@@ -2841,8 +2820,8 @@ check_shoes (const WeekContext *ctx,
       return;
     }
 
-  distance = format_distance (shown_km * STRIDE_METERS_PER_KM, ctx->units);
-  limit = format_distance (shown_limit * STRIDE_METERS_PER_KM, ctx->units);
+  distance = stride_units_format_distance (shown_km * STRIDE_METERS_PER_KM, ctx->units);
+  limit = stride_units_format_distance (shown_limit * STRIDE_METERS_PER_KM, ctx->units);
   if (!shown_over)
     {
       check_set (check, STRIDE_RISK_OK, shown_km, shown_limit,
@@ -3005,8 +2984,8 @@ check_race_taper (const RaceContext *ctx,
   if (is_below (cut, TAPER_CUT_MIN) || is_above (cut, TAPER_CUT_MAX))
     state = STRIDE_RISK_CAUTION;
 
-  recent = format_distance (recent_m, ctx->units);
-  block = format_distance (block_m, ctx->units);
+  recent = stride_units_format_distance (recent_m, ctx->units);
+  block = stride_units_format_distance (block_m, ctx->units);
   percent = format_percent (cut, is_above (cut, TAPER_CUT_MAX) ? TAPER_CUT_MAX : TAPER_CUT_MIN);
   if (is_below (cut, TAPER_CUT_MIN))
     summary = g_strdup_printf (_("%s in the last 14 days vs %s per 2 weeks before the taper: "

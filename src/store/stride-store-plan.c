@@ -87,15 +87,7 @@ check_writable (StrideStore  *self,
 static gboolean
 is_valid_day (guint32 julian)
 {
-  GDate date;
-
-  if (!g_date_valid_julian (julian))
-    return FALSE;
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, julian);
-
-  return g_date_get_year (&date) <= 9999;
+  return julian >= 1 && julian <= LAST_DAY;
 }
 
 static gboolean

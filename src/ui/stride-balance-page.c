@@ -163,7 +163,8 @@ test_name (const char *key,
 static char *
 format_day (guint32 julian)
 {
-  return stride_form_format_day (julian, "%-d %b %Y");
+  /* Translators: a date on the Balance page, see strftime(3), e.g. "25 Nov 2026" */
+  return stride_form_format_day (julian, _("%-d %b %Y"));
 }
 
 /* "−4 % since your first test (0.62)", or that this is the first test. */
@@ -990,7 +991,6 @@ stride_balance_page_export_report (StrideBalancePage   *self,
                                    gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autofree char *units = NULL;
   ReportJob *job;
 
   g_return_if_fail (STRIDE_IS_BALANCE_PAGE (self));
@@ -1004,13 +1004,12 @@ stride_balance_page_export_report (StrideBalancePage   *self,
       return;
     }
 
-  units = g_settings_get_string (self->settings, "weight-unit");
   job = g_new0 (ReportJob, 1);
   job->db_path = g_strdup (stride_store_get_path (self->store));
   job->path = g_strdup (path);
   job->to = stride_today_julian ();
   job->from = days > 0 ? job->to - days + 1 : 0;
-  job->units = g_str_equal (units, "lb") ? STRIDE_UNITS_IMPERIAL : STRIDE_UNITS_METRIC;
+  job->units = stride_form_get_units (self->settings, "weight-unit", "lb");
   g_task_set_task_data (task, job, report_job_free);
   g_task_run_in_thread (task, report_thread);
 }

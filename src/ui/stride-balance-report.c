@@ -22,6 +22,7 @@
 #include "stride-balance-report.h"
 #include "stride-balance.h"
 #include "stride-chart-data.h"
+#include "stride-form.h"
 #include "stride-labels.h"
 
 /* A4 portrait, in PDF points. */
@@ -182,14 +183,8 @@ table_n_rows (const Table *table)
 static char *
 format_day (guint32 julian)
 {
-  g_autoptr(GDate) date = g_date_new_julian (julian);
-  g_autoptr(GDateTime) noon = g_date_time_new_local (g_date_get_year (date),
-                                                     g_date_get_month (date),
-                                                     g_date_get_day (date),
-                                                     12, 0, 0);
-
   /* Translators: a date in the report, see strftime(3), e.g. "25 Nov 2026" */
-  return g_date_time_format (noon, _("%-d %b %Y"));
+  return stride_form_format_day (julian, _("%-d %b %Y"));
 }
 
 /* Always '.' as the decimal point, like stride-units. */

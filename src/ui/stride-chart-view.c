@@ -47,6 +47,10 @@ struct _StrideChartView
   double        drag_seconds_per_px;
   guint         hovering : 1;
   guint         dragging : 1;
+
+  /* The chart as last drawn: kept while only the hover guide moves, drawn
+   * again when the chart, its range, the style or the size changes. */
+  GdkTexture   *image;
 };
 
 G_DEFINE_FINAL_TYPE (StrideChartView, stride_chart_view, GTK_TYPE_WIDGET)
@@ -160,6 +164,7 @@ apply_range (StrideChartView *self,
   self->view_from = from;
   self->view_to = to;
   stride_chart_set_x_range (self->chart, from, to);
+  g_clear_object (&self->image);
   hide_readout (self);
   update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -258,6 +263,7 @@ drag_end_cb (StrideChartView *self,
 static void
 style_changed_cb (StrideChartView *self)
 {
+  g_clear_object (&self->image);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -407,7 +413,13 @@ stride_chart_view_snapshot (GtkWidget   *widget,
     return;
 
   fill_style (self, &style);
-  texture = render_chart (self, &style, width, height);
+  if (self->image != NULL
+      && (gdk_texture_get_width (self->image) != (int) ceil (width * gtk_widget_get_scale_factor (widget))
+          || gdk_texture_get_height (self->image) != (int) ceil (height * gtk_widget_get_scale_factor (widget))))
+    g_clear_object (&self->image);
+  if (self->image == NULL)
+    self->image = render_chart (self, &style, width, height);
+  texture = g_object_ref (self->image);
   gtk_snapshot_append_texture (snapshot, texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
   /* A guide at the value the read-out names. */
@@ -431,6 +443,7 @@ stride_chart_view_dispose (GObject *object)
 
   g_clear_pointer (&self->readout_label, gtk_widget_unparent);
   g_clear_pointer (&self->chart, stride_chart_unref);
+  g_clear_object (&self->image);
 
   G_OBJECT_CLASS (stride_chart_view_parent_class)->dispose (object);
 }
@@ -568,6 +581,7 @@ stride_chart_view_set_chart (StrideChartView *self,
   self->base_to = self->view_to = to;
   if (chart != NULL)
     stride_chart_set_x_range (chart, from, to);
+  g_clear_object (&self->image);
 
   hide_readout (self);
   update_description (self);

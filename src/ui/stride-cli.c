@@ -17,6 +17,7 @@
 #include "stride-cli.h"
 #include "stride-csv-export.h"
 #include "stride-demo-writer.h"
+#include "stride-form.h"
 #include "stride-import.h"
 #include "stride-plan-io.h"
 #include "stride-risk-settings.h"
@@ -659,13 +660,10 @@ print_checklist (GVariantDict  *options,
   settings = app_settings ();
   if (settings != NULL)
     {
-      g_autofree char *unit_system = g_settings_get_string (settings, "unit-system");
-
       stride_risk_settings_read (settings, &thresholds);
       stride_risk_journal_set_previous_injury (journal,
                                                stride_risk_settings_read_previous_injury (settings));
-      if (g_str_equal (unit_system, "imperial"))
-        units = STRIDE_UNITS_IMPERIAL;
+      units = stride_form_get_units (settings, "unit-system", "imperial");
     }
   else
     stride_risk_thresholds_init (&thresholds);

@@ -356,7 +356,9 @@ stride_plan_day_set_date (StridePlanDay *self,
   number = g_strdup_printf ("%u", g_date_get_day (date));
   gtk_label_set_label (self->number_label, number);
 
-  spoken = stride_form_format_day (julian, "%A %-d %B %Y");
+  /* Translators: a day of the plan for screen readers, see strftime(3),
+   * e.g. "Wednesday 25 November 2026" */
+  spoken = stride_form_format_day (julian, _("%A %-d %B %Y"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
 
   if (in_month)

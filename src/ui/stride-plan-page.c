@@ -570,7 +570,8 @@ add_agenda_day (StridePlanPage       *self,
 {
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
-  g_autofree char *title = stride_form_format_day (day, "%A %-d %B");
+  /* Translators: a day in the plan's agenda, see strftime(3), e.g. "Wednesday 25 November" */
+  g_autofree char *title = stride_form_format_day (day, _("%A %-d %B"));
   g_autofree char *add_label = g_strdup_printf (_("Add to %s"), title);
   guint n_rows = 0;
 
@@ -672,14 +673,17 @@ update_title (StridePlanPage *self)
   if (shows_week (self))
     {
       guint32 first = week_start (self, self->day);
-      g_autofree char *from = stride_form_format_day (first, "%-d %b");
-      g_autofree char *to = stride_form_format_day (first + 6, "%-d %b %Y");
+      /* Translators: the first day of a week, see strftime(3), e.g. "23 Nov" */
+      g_autofree char *from = stride_form_format_day (first, _("%-d %b"));
+      /* Translators: the last day of a week, see strftime(3), e.g. "29 Nov 2026" */
+      g_autofree char *to = stride_form_format_day (first + 6, _("%-d %b %Y"));
 
       /* Translators: the days of a week, "23 Nov – 29 Nov 2026" */
       title = g_strdup_printf (_("%s – %s"), from, to);
     }
   else
-    title = stride_form_format_day (self->day, "%B %Y");
+    /* Translators: the month shown in the plan, see strftime(3), e.g. "November 2026" */
+    title = stride_form_format_day (self->day, _("%B %Y"));
 
   gtk_label_set_label (self->title_label, title);
 }
@@ -788,8 +792,9 @@ offer_undo (StridePlanPage  *self,
   self->undo_is_delete = is_delete;
 
   adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self);
-  g_signal_connect (toast, "dismissed", G_CALLBACK (undo_dismissed_cb), self);
+  /* The toast lives in the window's overlay, possibly longer than the page. */
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self, 0);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_dismissed_cb), self, 0);
   self->undo_toast = toast;
   show_toast (self, toast);
 }
@@ -821,7 +826,8 @@ stride_plan_page_move_entry (StridePlanPage *self,
       return TRUE;
     }
 
-  when = stride_form_format_day (day, "%a %-d %b");
+  /* Translators: see strftime(3), e.g. "Fri 27 Nov" */
+  when = stride_form_format_day (day, _("%a %-d %b"));
   /* Translators: after a drag and drop in the plan, "Moved to Fri 27 Nov" */
   title = g_strdup_printf (_("Moved to %s"), when);
   offer_undo (self, &previous, FALSE, title);
@@ -1290,7 +1296,9 @@ static void
 settings_changed_cb (StridePlanPage *self,
                      const char     *key)
 {
-  if (g_str_equal (key, "unit-system") || g_str_equal (key, "first-weekday"))
+  if ((g_str_equal (key, "unit-system") || g_str_equal (key, "first-weekday")
+       || g_str_has_prefix (key, "risk-"))
+      && gtk_widget_get_mapped (GTK_WIDGET (self)))
     refresh (self);
 }
 

@@ -104,13 +104,6 @@ set_date (GDate   *date,
   g_date_set_julian (date, julian);
 }
 
-static char *
-format_day (guint32     julian,
-            const char *format)
-{
-  return stride_form_format_day (julian, format);
-}
-
 char *
 stride_plan_print_title (guint32      first_day,
                          guint        n_days,
@@ -129,25 +122,26 @@ stride_plan_print_title (guint32      first_day,
   last = first + n_days - 1;
 
   if (n_days >= 28)
-    return format_day (first + n_days / 2, "%B %Y");
+    return stride_form_format_day (first + n_days / 2, _("%B %Y"));
 
   set_date (&a, first);
   set_date (&b, last);
 
   if (g_date_get_year (&a) != g_date_get_year (&b))
     {
-      from = format_day (first, "%-d %b %Y");
-      to = format_day (last, "%-d %b %Y");
+      /* Translators: dates in a printed plan's title, see strftime(3) */
+      from = stride_form_format_day (first, _("%-d %b %Y"));
+      to = stride_form_format_day (last, _("%-d %b %Y"));
     }
   else if (g_date_get_month (&a) != g_date_get_month (&b))
     {
-      from = format_day (first, "%-d %b");
-      to = format_day (last, "%-d %b %Y");
+      from = stride_form_format_day (first, _("%-d %b"));
+      to = stride_form_format_day (last, _("%-d %b %Y"));
     }
   else
     {
-      from = format_day (first, "%-d");
-      to = format_day (last, "%-d %b %Y");
+      from = stride_form_format_day (first, "%-d");
+      to = stride_form_format_day (last, _("%-d %b %Y"));
     }
 
   /* Translators: the title of a printed week, "Training Plan · 23 – 29 Nov 2026" */
@@ -557,7 +551,7 @@ draw_header (Pen *pen)
   set_color (pen->cr, &style->series[COLOR_BLUE], 1.0);
   cairo_fill (pen->cr);
 
-  printed = format_day (pen->data->today, "%-d %b %Y");
+  printed = stride_form_format_day (pen->data->today, _("%-d %b %Y"));
   /* Translators: the footer of a printed plan */
   page = g_strdup_printf (_("Page %d of %u"), pen->page + 1, MAX (pen->data->n_pages, 1));
   footer = g_markup_printf_escaped (_("StrideStrong · printed %s"), printed);
@@ -622,8 +616,8 @@ draw_day_label (Pen     *pen,
                 gboolean continued)
 {
   const StrideChartStyle *style = &pen->data->style;
-  g_autofree char *weekday = format_day (day, "%A");
-  g_autofree char *date = format_day (day, "%-d %B");
+  g_autofree char *weekday = stride_form_format_day (day, "%A");
+  g_autofree char *date = stride_form_format_day (day, _("%-d %B"));
   g_autofree char *weekday_markup = g_markup_escape_text (weekday, -1);
   g_autofree char *date_markup = NULL;
 
@@ -750,7 +744,7 @@ month_draw (Pen *pen)
 
   for (guint c = 0; c < 7; c++)
     {
-      g_autofree char *name = format_day (data->first_day + c, "%A");
+      g_autofree char *name = stride_form_format_day (data->first_day + c, "%A");
       g_autofree char *markup = g_markup_escape_text (name, -1);
 
       draw_text (pen, markup, c * cell_w + 4, HEADER_HEIGHT, cell_w - 8, 9, PANGO_WEIGHT_BOLD,
@@ -794,7 +788,7 @@ month_draw (Pen *pen)
       set_color (pen->cr, &style->grid, 2.5);
       cairo_stroke (pen->cr);
 
-      number = format_day (day, g_date_get_day (&date) == 1 ? "%-d %b" : "%-d");
+      number = stride_form_format_day (day, g_date_get_day (&date) == 1 ? _("%-d %b") : "%-d");
       {
         g_autofree char *markup = g_markup_escape_text (number, -1);
 

@@ -177,9 +177,7 @@ set_state_class (GtkWidget       *widget,
 static StrideUnitSystem
 unit_system (StrideRiskPage *self)
 {
-  g_autofree char *units = g_settings_get_string (self->settings, "unit-system");
-
-  return g_str_equal (units, "imperial") ? STRIDE_UNITS_IMPERIAL : STRIDE_UNITS_METRIC;
+  return stride_form_get_units (self->settings, "unit-system", "imperial");
 }
 
 static void
@@ -632,8 +630,10 @@ static void
 update_week_labels (StrideRiskPage *self,
                     guint32         current_monday)
 {
-  g_autofree char *first = stride_form_format_day (self->monday, "%-d %b");
-  g_autofree char *last = stride_form_format_day (self->monday + 6, "%-d %b %Y");
+  /* Translators: the first day of a week, see strftime(3), e.g. "23 Nov" */
+  g_autofree char *first = stride_form_format_day (self->monday, _("%-d %b"));
+  /* Translators: the last day of a week, see strftime(3), e.g. "29 Nov 2026" */
+  g_autofree char *last = stride_form_format_day (self->monday + 6, _("%-d %b %Y"));
   g_autofree char *week = stride_iso_week_format (self->monday);
   g_autofree char *title = NULL;
   g_autofree char *dates = NULL;
@@ -713,7 +713,8 @@ update_race_group (StrideRiskPage *self,
   if (race_checks == NULL || race->name == NULL)
     return;
 
-  day = stride_form_format_day (race->date, "%a %-d %b %Y");
+  /* Translators: the day of a race, see strftime(3), e.g. "Sun 25 Apr 2027" */
+  day = stride_form_format_day (race->date, _("%a %-d %b %Y"));
   distance = stride_units_format_distance (race->distance_m, units);
   /* Translators: the title of the race checklist, %s the race's name */
   title = g_strdup_printf (_("Before %s"), race->name);
