@@ -15,6 +15,19 @@
 #include "stride-labels.h"
 #include "stride-plan-day.h"
 
+/* The parts of a chip that change from one month to the next. Chips are
+ * kept and filled again rather than made anew: moving between months
+ * then costs text and classes, not widgets. */
+typedef struct
+{
+  GtkWidget *widget;        /* the button (planned) or the box (done) */
+  GtkImage  *kind_icon;
+  GtkLabel  *label;
+  GtkWidget *done_icon;
+  GtkWidget *warning_icon;  /* planned chips only */
+  gint64     id;
+} Chip;
+
 struct _StridePlanDay
 {
   GtkWidget  parent_instance;
@@ -22,6 +35,10 @@ struct _StridePlanDay
   guint32    date;
   GtkLabel  *number_label;
   GtkBox    *chips;
+  GtkBox    *entry_box;     /* planned entries first… */
+  GtkBox    *done_box;      /* …then what was done without a plan */
+  GPtrArray *entry_chips;   /* Chip */
+  GPtrArray *done_chips;    /* Chip */
 };
 
 G_DEFINE_FINAL_TYPE (StridePlanDay, stride_plan_day, GTK_TYPE_WIDGET)
@@ -34,7 +51,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-#define ENTRY_ID_KEY "stride-plan-entry-id"
 
 const char *
 stride_plan_kind_icon (StridePlanKind kind)
@@ -139,69 +155,92 @@ static GdkContentProvider *
 chip_drag_prepare_cb (GtkDragSource *source,
                       double         x,
                       double         y,
-                      GtkWidget     *chip)
+                      Chip          *chip)
 {
-  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (chip), ENTRY_ID_KEY);
-
-  return gdk_content_provider_new_typed (G_TYPE_INT64, id);
+  return gdk_content_provider_new_typed (G_TYPE_INT64, chip->id);
 }
 
 static void
-chip_clicked_cb (GtkButton     *chip,
+chip_clicked_cb (GtkButton     *button,
                  StridePlanDay *self)
 {
-  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (chip), ENTRY_ID_KEY);
+  Chip *chip = g_object_get_data (G_OBJECT (button), "chip");
 
-  g_signal_emit (self, signals[ENTRY_ACTIVATED], 0, id);
+  g_signal_emit (self, signals[ENTRY_ACTIVATED], 0, chip->id);
 }
 
-static GtkWidget *
-chip_box (const char *icon_name,
-          const char *text)
+/* An icon, a label that gives way to an ellipsis, a check mark and (for
+ * planned entries) a warning sign, the last two shown when they apply. */
+static Chip *
+chip_new (GtkWidget *widget,
+          GtkWidget *box)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
-  GtkWidget *label = gtk_label_new (text);
+  Chip *chip = g_new0 (Chip, 1);
 
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), label);
+  chip->widget = widget;
+  chip->kind_icon = GTK_IMAGE (gtk_image_new ());
+  chip->label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_ellipsize (chip->label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (chip->label, 0);
+  gtk_widget_set_hexpand (GTK_WIDGET (chip->label), TRUE);
+  chip->done_icon = gtk_image_new_from_icon_name ("emblem-ok-symbolic");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (chip->kind_icon));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (chip->label));
+  gtk_box_append (GTK_BOX (box), chip->done_icon);
 
-  return box;
+  return chip;
 }
 
 /* A planned entry: a flat button (Enter or a click edits it) that can be
  * dragged to another day. */
+static Chip *
+entry_chip_new (StridePlanDay *self)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkDragSource *drag = gtk_drag_source_new ();
+  Chip *chip = chip_new (button, box);
+
+  chip->warning_icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_box_append (GTK_BOX (box), chip->warning_icon);
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  g_object_set_data_full (G_OBJECT (button), "chip", chip, g_free);
+
+  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
+  g_signal_connect (drag, "prepare", G_CALLBACK (chip_drag_prepare_cb), chip);
+  gtk_widget_add_controller (button, GTK_EVENT_CONTROLLER (drag));
+  g_signal_connect (button, "clicked", G_CALLBACK (chip_clicked_cb), self);
+  gtk_box_append (self->entry_box, button);
+
+  return chip;
+}
+
 static void
-add_entry_chip (StridePlanDay         *self,
-                const StridePlanEntry *entry,
-                const char            *warning,
-                StrideUnitSystem       units)
+fill_entry_chip (Chip                  *chip,
+                 const StridePlanEntry *entry,
+                 const char            *warning,
+                 StrideUnitSystem       units)
 {
   g_autofree char *text = stride_plan_entry_describe (entry, units);
   g_autofree char *spoken = NULL;
-  GtkWidget *chip = gtk_button_new ();
-  GtkDragSource *drag = gtk_drag_source_new ();
-  GtkWidget *box = chip_box (stride_plan_kind_icon (entry->kind), text);
+  const char *classes[] = {
+    "plan-chip", kind_class (entry->kind), stride_plan_status_to_id (entry->status),
+    warning != NULL ? "breaks-rule" : NULL, NULL,
+  };
 
-  if (entry->status == STRIDE_PLAN_STATUS_DONE)
-    gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("emblem-ok-symbolic"));
+  chip->id = entry->id;
+  gtk_image_set_from_icon_name (chip->kind_icon, stride_plan_kind_icon (entry->kind));
+  gtk_label_set_label (chip->label, text);
+  gtk_widget_set_visible (chip->done_icon, entry->status == STRIDE_PLAN_STATUS_DONE);
+  gtk_widget_set_visible (chip->warning_icon, warning != NULL);
+  gtk_widget_set_css_classes (chip->widget, classes);
+
   if (warning != NULL)
-    {
-      gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
-      gtk_widget_add_css_class (chip, "breaks-rule");
-    }
-  gtk_button_set_child (GTK_BUTTON (chip), box);
-  gtk_widget_add_css_class (chip, "plan-chip");
-  gtk_widget_add_css_class (chip, kind_class (entry->kind));
-  gtk_widget_add_css_class (chip, stride_plan_status_to_id (entry->status));
-  if (warning != NULL)
-    gtk_widget_set_tooltip_text (chip, warning);
+    gtk_widget_set_tooltip_text (chip->widget, warning);
   else
-    gtk_widget_set_tooltip_text (chip, entry->description != NULL && *entry->description != '\0'
-                                       ? entry->description : text);
+    gtk_widget_set_tooltip_text (chip->widget, entry->description != NULL && *entry->description != '\0'
+                                               ? entry->description : text);
+
   /* Translators: a plan entry for screen readers: "Long Run · 24 km, planned" */
   spoken = g_strdup_printf (_("%s, %s"), text, status_words (entry->status));
   if (warning != NULL)
@@ -211,32 +250,59 @@ add_entry_chip (StridePlanDay         *self,
       g_free (spoken);
       spoken = with_warning;
     }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
-
-  g_object_set_data_full (G_OBJECT (chip), ENTRY_ID_KEY, g_memdup2 (&entry->id, sizeof entry->id),
-                          g_free);
-  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
-  g_signal_connect (drag, "prepare", G_CALLBACK (chip_drag_prepare_cb), chip);
-  gtk_widget_add_controller (chip, GTK_EVENT_CONTROLLER (drag));
-  g_signal_connect (chip, "clicked", G_CALLBACK (chip_clicked_cb), self);
-
-  gtk_box_append (self->chips, chip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (chip->widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  spoken, -1);
+  gtk_widget_set_visible (chip->widget, TRUE);
 }
 
 /* Done but not planned: a quiet line with a check mark. */
-static void
-add_done_chip (StridePlanDay *self,
-               const char    *icon_name,
-               const char    *text)
+static Chip *
+done_chip_new (StridePlanDay *self)
 {
-  GtkWidget *box = chip_box (icon_name, text);
-  g_autofree char *spoken = g_strdup_printf (_("%s, done"), text);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  Chip *chip = chip_new (box, box);
 
-  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("emblem-ok-symbolic"));
   gtk_widget_add_css_class (box, "plan-chip");
   gtk_widget_add_css_class (box, "unplanned");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
-  gtk_box_append (self->chips, box);
+  g_object_set_data_full (G_OBJECT (box), "chip", chip, g_free);
+  gtk_box_append (self->done_box, box);
+
+  return chip;
+}
+
+static void
+fill_done_chip (Chip       *chip,
+                const char *icon_name,
+                const char *text)
+{
+  g_autofree char *spoken = g_strdup_printf (_("%s, done"), text);
+
+  gtk_image_set_from_icon_name (chip->kind_icon, icon_name);
+  gtk_label_set_label (chip->label, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (chip->widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  spoken, -1);
+  gtk_widget_set_visible (chip->widget, TRUE);
+}
+
+/* The @index-th chip of @chips, made when there are not that many yet. */
+static Chip *
+nth_chip (StridePlanDay *self,
+          GPtrArray     *chips,
+          guint          index,
+          Chip        *(*make) (StridePlanDay *self))
+{
+  if (index >= chips->len)
+    g_ptr_array_add (chips, make (self));
+
+  return g_ptr_array_index (chips, index);
+}
+
+static void
+hide_chips_from (GPtrArray *chips,
+                 guint      first)
+{
+  for (guint i = first; i < chips->len; i++)
+    gtk_widget_set_visible (((Chip *) g_ptr_array_index (chips, i))->widget, FALSE);
 }
 
 static gboolean
@@ -270,18 +336,16 @@ stride_plan_day_set_contents (StridePlanDay         *self,
                               const StridePlanDone  *done,
                               StrideUnitSystem       units)
 {
+  guint n_done = 0;
+
   g_return_if_fail (STRIDE_IS_PLAN_DAY (self));
 
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self->chips))) != NULL;)
-    gtk_box_remove (self->chips, child);
-
   for (guint i = 0; i < n_entries; i++)
-    add_entry_chip (self, &entries[i], warnings != NULL ? warnings[i] : NULL, units);
+    fill_entry_chip (nth_chip (self, self->entry_chips, i, entry_chip_new), &entries[i],
+                     warnings != NULL ? warnings[i] : NULL, units);
+  hide_chips_from (self->entry_chips, n_entries);
 
-  if (done == NULL)
-    return;
-
-  for (guint i = 0; done->runs != NULL && i < done->runs->len; i++)
+  for (guint i = 0; done != NULL && done->runs != NULL && i < done->runs->len; i++)
     {
       const StrideRunSummary *run = &g_array_index (done->runs, StrideRunSummary, i);
       g_autofree char *distance = NULL;
@@ -291,16 +355,20 @@ stride_plan_day_set_contents (StridePlanDay         *self,
         continue;
       distance = stride_units_format_distance (run->distance_m, units);
       text = g_strdup_printf (_("%s · %s"), stride_label_for_run_type (run->run_type), distance);
-      add_done_chip (self, "stride-run-symbolic", text);
+      fill_done_chip (nth_chip (self, self->done_chips, n_done++, done_chip_new),
+                      "stride-run-symbolic", text);
     }
 
-  if (done->strength_s > 0 && !strength_is_planned (entries, n_entries))
+  if (done != NULL && done->strength_s > 0 && !strength_is_planned (entries, n_entries))
     {
       g_autofree char *duration = stride_units_format_duration (done->strength_s);
       g_autofree char *text = g_strdup_printf (_("%s · %s"), _("Strength"), duration);
 
-      add_done_chip (self, "stride-strength-symbolic", text);
+      fill_done_chip (nth_chip (self, self->done_chips, n_done++, done_chip_new),
+                      "stride-strength-symbolic", text);
     }
+
+  hide_chips_from (self->done_chips, n_done);
 }
 
 /* The day */
@@ -389,6 +457,10 @@ stride_plan_day_dispose (GObject *object)
     gtk_widget_unparent (child);
   self->number_label = NULL;
   self->chips = NULL;
+  self->entry_box = NULL;
+  self->done_box = NULL;
+  g_clear_pointer (&self->entry_chips, g_ptr_array_unref);
+  g_clear_pointer (&self->done_chips, g_ptr_array_unref);
 
   G_OBJECT_CLASS (stride_plan_day_parent_class)->dispose (object);
 }
@@ -433,6 +505,13 @@ stride_plan_day_init (StridePlanDay *self)
 
   self->chips = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 2));
   gtk_widget_set_parent (GTK_WIDGET (self->chips), GTK_WIDGET (self));
+  self->entry_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 2));
+  self->done_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 2));
+  gtk_box_append (self->chips, GTK_WIDGET (self->entry_box));
+  gtk_box_append (self->chips, GTK_WIDGET (self->done_box));
+  /* The chips belong to their widgets (object data): the arrays only list them. */
+  self->entry_chips = g_ptr_array_new ();
+  self->done_chips = g_ptr_array_new ();
 
   g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
   g_signal_connect (target, "enter", G_CALLBACK (drop_enter_cb), self);

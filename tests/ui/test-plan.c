@@ -39,7 +39,9 @@ static void
 collect_chips (GtkWidget *widget,
                GPtrArray *chips)
 {
-  if (GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "plan-chip"))
+  /* Chips are kept for the next month: only the shown ones count. */
+  if (GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "plan-chip")
+      && gtk_widget_get_visible (widget))
     g_ptr_array_add (chips, widget);
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
@@ -344,6 +346,9 @@ has_class_below (GtkWidget  *widget,
                  GType       type,
                  const char *css_class)
 {
+  /* What is hidden (chips kept for another month) shows nothing. */
+  if (!gtk_widget_get_visible (widget))
+    return FALSE;
   if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_has_css_class (widget, css_class))
     return TRUE;
 
