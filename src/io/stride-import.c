@@ -9,12 +9,18 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "stride-fit.h"
+#include "stride-garmin-csv.h"
 #include "stride-gpx.h"
 #include "stride-import.h"
+#include "stride-strava.h"
 #include "stride-tcx.h"
+
+/* At most this many skipped rows are listed in a result's message. */
+#define MAX_LISTED_SKIPS 10
 
 void
 stride_import_result_clear (StrideImportResult *result)
@@ -25,6 +31,8 @@ stride_import_result_clear (StrideImportResult *result)
   result->status = STRIDE_IMPORT_STATUS_IMPORTED;
   result->n_activities = 0;
   result->activity_id = 0;
+  result->n_duplicates = 0;
+  result->n_skipped = 0;
 }
 
 const char *
@@ -231,12 +239,43 @@ stride_import_parse_file (GFile         *file,
   return stride_import_parse_bytes (bytes, format, cancellable, error);
 }
 
-/* Writes @activities in one transaction. Returns FALSE (rolled back) on the
+/* "; 2 rows skipped: row 3: …; row 5: …" for the rows of an activity list
+ * that were left out. */
+static void
+append_skipped (GString   *out,
+                GPtrArray *skipped)
+{
+  if (skipped == NULL || skipped->len == 0)
+    return;
+
+  g_string_append (out, "; ");
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u row skipped",
+                                            "%u rows skipped", skipped->len),
+                          skipped->len);
+  for (guint i = 0; i < MIN (skipped->len, MAX_LISTED_SKIPS); i++)
+    g_string_append_printf (out, "%s %s", i == 0 ? ":" : ";",
+                            (const char *) g_ptr_array_index (skipped, i));
+  if (skipped->len > MAX_LISTED_SKIPS)
+    {
+      g_string_append (out, "; ");
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "and %u more",
+                                                "and %u more",
+                                                skipped->len - MAX_LISTED_SKIPS),
+                              skipped->len - MAX_LISTED_SKIPS);
+    }
+}
+
+/* Writes @activities in one transaction. An activity without a
+ * source_hash gets @hash (activities of a Strava export bring their own
+ * file's). @skipped (may be NULL) lists rows left out, @note (may be NULL)
+ * says something about the whole file. Returns FALSE (rolled back) on the
  * first error. */
 static gboolean
 write_activities (StrideStore         *store,
                   GPtrArray           *activities,
                   const char          *hash,
+                  GPtrArray           *skipped,
+                  const char          *note,
                   StrideImportResult  *result,
                   GCancellable        *cancellable,
                   GError             **error)
@@ -273,8 +312,8 @@ write_activities (StrideStore         *store,
           goto fail;
         }
 
-      g_free (parsed->activity.source_hash);
-      parsed->activity.source_hash = g_strdup (hash);
+      if (parsed->activity.source_hash == NULL)
+        parsed->activity.source_hash = g_strdup (hash);
 
       if (!stride_store_add_activity (store, &parsed->activity, NULL, 0,
                                       (const StrideTrackpoint *) (gpointer) parsed->points->data,
@@ -298,12 +337,19 @@ write_activities (StrideStore         *store,
       return FALSE;
     }
 
+  result->n_duplicates = n_duplicates;
+  result->n_skipped = skipped != NULL ? skipped->len : 0;
+  if (note != NULL)
+    g_string_append_printf (notes, "; %s", note);
+  append_skipped (notes, skipped);
+
   if (result->n_activities == 0)
     {
       result->status = STRIDE_IMPORT_STATUS_DUPLICATE;
       result->activity_id = first_duplicate;
       result->message = g_strdup_printf ("Already in the journal: an activity of the same sport "
-                                         "starts within %d s", STRIDE_IMPORT_DUPLICATE_WINDOW_S);
+                                         "starts within %d s%s", STRIDE_IMPORT_DUPLICATE_WINDOW_S,
+                                         notes->str);
     }
   else
     {
@@ -327,6 +373,110 @@ fail:
   return FALSE;
 }
 
+static gboolean
+is_activity_list (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  return basename != NULL && strlen (basename) > 4
+         && g_ascii_strcasecmp (basename + strlen (basename) - 4, ".csv") == 0;
+}
+
+/* Reads @file as an export CSV, NULL with @error when it cannot be. */
+static StrideExportCsv *
+load_activity_list (GFile         *file,
+                    char         **hash,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length = 0;
+
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+    return NULL;
+  if (length == 0)
+    {
+      g_set_error_literal (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_MALFORMED,
+                           _("The file is empty"));
+      return NULL;
+    }
+
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  if (hash != NULL)
+    *hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+
+  return stride_export_csv_read (bytes, cancellable, error);
+}
+
+/* A Garmin Connect activity list or a Strava export's activities.csv, in
+ * one transaction; each row is an activity. */
+static gboolean
+import_activity_list (StrideStore         *store,
+                      GFile               *file,
+                      GCancellable        *cancellable,
+                      StrideImportResult  *result,
+                      GError             **error)
+{
+  g_autoptr(StrideExportCsv) csv = NULL;
+  g_autoptr(GPtrArray) activities = NULL;
+  g_autoptr(GPtrArray) skipped = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *note = NULL;
+  gint64 existing = 0;
+
+  csv = load_activity_list (file, &hash, cancellable, error);
+  if (csv == NULL)
+    return FALSE;
+
+  if (stride_store_find_activity_by_hash (store, hash, &existing, &local_error))
+    {
+      result->status = STRIDE_IMPORT_STATUS_DUPLICATE;
+      result->activity_id = existing;
+      result->message = g_strdup ("Already imported: the same file");
+      return TRUE;
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (stride_strava_is_header (csv->header))
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (file);
+
+      activities = stride_strava_parse (csv, folder != NULL ? folder : file, skipped, &note,
+                                        cancellable, error);
+    }
+  else if (stride_garmin_csv_is_header (csv->header))
+    {
+      activities = stride_garmin_csv_parse (csv, skipped, cancellable, error);
+    }
+  else
+    {
+      g_set_error_literal (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_UNSUPPORTED,
+                           _("Unsupported CSV file: not a Garmin Connect activity list "
+                             "nor the activities.csv of a Strava export"));
+      return FALSE;
+    }
+
+  if (activities == NULL)
+    return FALSE;
+
+  if (activities->len == 0)
+    {
+      g_autoptr(GString) text = g_string_new (_("No row could be imported"));
+
+      append_skipped (text, skipped);
+      g_set_error_literal (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_INVALID, text->str);
+      return FALSE;
+    }
+
+  return write_activities (store, activities, hash, skipped, note, result, cancellable, error);
+}
+
 gboolean
 stride_import_file (StrideStore         *store,
                     GFile               *file,
@@ -348,6 +498,13 @@ stride_import_file (StrideStore         *store,
 
   stride_import_result_clear (result);
 
+  if (is_activity_list (file))
+    {
+      if (import_activity_list (store, file, cancellable, result, &local_error))
+        return TRUE;
+      goto fail;
+    }
+
   bytes = load_file (file, &format, cancellable, &local_error);
   if (bytes == NULL)
     goto fail;
@@ -368,7 +525,8 @@ stride_import_file (StrideStore         *store,
   if (activities == NULL)
     goto fail;
 
-  if (!write_activities (store, activities, hash, result, cancellable, &local_error))
+  if (!write_activities (store, activities, hash, NULL, NULL, result, cancellable,
+                         &local_error))
     goto fail;
 
   return TRUE;
@@ -452,9 +610,35 @@ compare_infos (gconstpointer a,
   return strcmp (g_file_info_get_name (ia), g_file_info_get_name (ib));
 }
 
+/* If @dir holds a Strava activities.csv, adds it and the files it names
+ * to @excluded and returns it (transfer full); else NULL. */
+static GFile *
+find_strava_export (GFile        *dir,
+                    GHashTable   *excluded,
+                    GCancellable *cancellable)
+{
+  g_autoptr(GFile) csv_file = g_file_get_child (dir, STRIDE_STRAVA_ACTIVITIES_CSV);
+  g_autoptr(StrideExportCsv) csv = NULL;
+
+  if (g_file_query_file_type (csv_file, G_FILE_QUERY_INFO_NONE, cancellable)
+      != G_FILE_TYPE_REGULAR)
+    return NULL;
+
+  /* Unreadable: the walk reports it like any other file. */
+  csv = load_activity_list (csv_file, NULL, cancellable, NULL);
+  if (csv == NULL || !stride_strava_is_header (csv->header))
+    return NULL;
+
+  stride_strava_list_files (csv, dir, excluded);
+  g_hash_table_add (excluded, g_file_get_path (csv_file));
+
+  return g_steal_pointer (&csv_file);
+}
+
 static gboolean
 import_directory (StrideStore          *store,
                   GFile                *dir,
+                  GHashTable           *excluded,
                   StrideImportFileFunc  func,
                   gpointer              user_data,
                   GCancellable         *cancellable,
@@ -463,6 +647,7 @@ import_directory (StrideStore          *store,
   g_autoptr(GFileEnumerator) enumerator = NULL;
   g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFile) strava_csv = NULL;
 
   enumerator = g_file_enumerate_children (dir,
                                           G_FILE_ATTRIBUTE_STANDARD_NAME ","
@@ -492,13 +677,22 @@ import_directory (StrideStore          *store,
 
   g_ptr_array_sort (infos, compare_infos);
 
+  /* A Strava export: activities.csv first, with the files it names. */
+  strava_csv = find_strava_export (dir, excluded, cancellable);
+  if (strava_csv != NULL
+      && !import_one (store, strava_csv, TRUE, func, user_data, cancellable, error))
+    return FALSE;
+
   for (guint i = 0; i < infos->len; i++)
     {
       GFileInfo *info = g_ptr_array_index (infos, i);
       g_autoptr(GFile) child = g_file_get_child (dir, g_file_info_get_name (info));
+      g_autofree char *child_path = g_file_get_path (child);
       GFileType type = g_file_info_get_file_type (info);
 
       if (g_file_info_get_is_hidden (info))
+        continue;
+      if (child_path != NULL && g_hash_table_contains (excluded, child_path))
         continue;
 
       /* Follow links to files, but not to directories: no loops. */
@@ -511,7 +705,7 @@ import_directory (StrideStore          *store,
 
       if (type == G_FILE_TYPE_DIRECTORY)
         {
-          if (!import_directory (store, child, func, user_data, cancellable, error))
+          if (!import_directory (store, child, excluded, func, user_data, cancellable, error))
             return FALSE;
         }
       else if (type == G_FILE_TYPE_REGULAR)
@@ -553,7 +747,12 @@ stride_import_path (StrideStore          *store,
     }
 
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    return import_directory (store, path, func, user_data, cancellable, error);
+    {
+      g_autoptr(GHashTable) excluded = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                              g_free, NULL);
+
+      return import_directory (store, path, excluded, func, user_data, cancellable, error);
+    }
 
   return import_one (store, path, TRUE, func, user_data, cancellable, error);
 }

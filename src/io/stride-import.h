@@ -40,6 +40,8 @@ typedef struct
   guint               n_activities;  /* written by this import */
   gint64              activity_id;   /* the first one written, or the one it duplicates; 0 = none */
   char               *message;       /* one line: the reason, or what was noted */
+  guint               n_duplicates;  /* activities found already in the journal */
+  guint               n_skipped;     /* rows of an activity list left out (see message) */
 } StrideImportResult;
 
 /* Two activities of one sport starting this close are the same one. */
@@ -69,6 +71,11 @@ GPtrArray         *stride_import_parse_file       (GFile               *file,
                                                    GError             **error);
 
 /* Imports one file in one transaction: all of its activities or none.
+ * A .csv file is an activity list: Garmin Connect's Activities.csv, or a
+ * Strava export's activities.csv (with the activity files it names, looked
+ * up next to it); each row is an activity, de-duplicated like a file's, and
+ * rows that cannot be read are left out, counted in n_skipped and listed
+ * in the message ("row 3: …").
  * The file's SHA-256 becomes each activity's source_hash; a file whose hash
  * is known, or whose activities all have a same-sport activity starting
  * within STRIDE_IMPORT_DUPLICATE_WINDOW_S, is a DUPLICATE. @result must be
@@ -86,7 +93,10 @@ typedef void (*StrideImportFileFunc) (GFile                    *file,
                                       gpointer                  user_data);
 
 /* Imports @path: a file, or every file below a directory (recursively,
- * sorted by name, hidden files and symlinked directories left out). @func
+ * sorted by name, hidden files and symlinked directories left out). A
+ * directory holding a Strava activities.csv is a Strava export: that file
+ * is imported first, and the activity files it names are not imported again
+ * by the walk; other .csv files in a walk are skipped. @func
  * is called once per file with its result; files of other types found in
  * a directory are reported as SKIPPED, an explicitly named one as ERROR.
  * Returns FALSE only when cancelled (the file being imported is then rolled

@@ -1,0 +1,698 @@
+/* test-import-csv-exports.c
+ *
+ * Copyright 2026 The StrideStrong authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "io-test-util.h"
+#include "stride-garmin-csv.h"
+#include "stride-import.h"
+#include "stride-store-private.h"
+
+/* Garmin's dates are local times: the tests run in Europe/Berlin (set in
+ * main), where 2025-02-06 17:06:03 is 16:06:03 UTC and May is UTC+2. */
+
+typedef struct
+{
+  char        *dir;                  /* temporary, removed afterwards */
+  StrideStore *store;
+} Fixture;
+
+typedef struct
+{
+  GFile     *root;
+  GPtrArray *names;                  /* "relative/path status" */
+  GPtrArray *results;                /* StrideImportResult *, deep copies */
+} Collected;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = NULL;
+
+  fixture->dir = g_dir_make_tmp ("stride-csvx-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  db = g_build_filename (fixture->dir, "journal.db", NULL);
+  fixture->store = stride_store_open (db, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fixture->store);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_clear_object (&fixture->store);
+  remove_recursive (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static void
+free_result (gpointer data)
+{
+  StrideImportResult *result = data;
+
+  stride_import_result_clear (result);
+  g_free (result);
+}
+
+static void
+collect_cb (GFile                    *file,
+            const StrideImportResult *result,
+            gpointer                  user_data)
+{
+  Collected *collected = user_data;
+  g_autofree char *relative = g_file_get_relative_path (collected->root, file);
+  StrideImportResult *copy = g_new0 (StrideImportResult, 1);
+
+  g_test_message ("%s: %s: %s", relative, stride_import_status_to_string (result->status),
+                  result->message);
+  *copy = *result;
+  copy->message = g_strdup (result->message);
+  g_ptr_array_add (collected->results, copy);
+  g_ptr_array_add (collected->names,
+                   g_strdup_printf ("%s %s", relative != NULL ? relative : "(root)",
+                                    stride_import_status_to_string (result->status)));
+}
+
+static void
+collected_init (Collected  *collected,
+                const char *root)
+{
+  collected->root = g_file_new_for_path (root);
+  collected->names = g_ptr_array_new_with_free_func (g_free);
+  collected->results = g_ptr_array_new_with_free_func (free_result);
+}
+
+static void
+collected_clear (Collected *collected)
+{
+  g_clear_object (&collected->root);
+  g_clear_pointer (&collected->names, g_ptr_array_unref);
+  g_clear_pointer (&collected->results, g_ptr_array_unref);
+}
+
+static void
+import_path (Fixture    *fixture,
+             Collected  *collected,
+             const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (stride_import_path (fixture->store, file, collect_cb, collected, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static StrideImportStatus
+import_file (Fixture            *fixture,
+             const char         *path,
+             StrideImportResult *result)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  ok = stride_import_file (fixture->store, file, NULL, result, &error);
+  g_assert_true (ok == (error == NULL));
+  g_assert_true (ok == (result->status != STRIDE_IMPORT_STATUS_ERROR));
+  g_assert_nonnull (result->message);
+  g_test_message ("%s: %s: %s", path, stride_import_status_to_string (result->status),
+                  result->message);
+
+  return result->status;
+}
+
+static StrideImportStatus
+import_corpus (Fixture            *fixture,
+               const char         *name,
+               StrideImportResult *result)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("STRIDE_CORPUS_DIR"), name, NULL);
+
+  return import_file (fixture, path, result);
+}
+
+/* One number from the journal. */
+static double
+query_double (Fixture    *fixture,
+              const char *sql)
+{
+  sqlite3 *db = _stride_store_get_db (fixture->store);
+  sqlite3_stmt *stmt = NULL;
+  double value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_double (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+static char *
+query_text (Fixture    *fixture,
+            const char *sql)
+{
+  sqlite3 *db = _stride_store_get_db (fixture->store);
+  sqlite3_stmt *stmt = NULL;
+  char *value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+static void
+assert_journal_ok (Fixture *fixture)
+{
+  g_autofree char *check = query_text (fixture, "PRAGMA integrity_check");
+
+  g_assert_cmpstr (check, ==, "ok");
+}
+
+static void
+copy_corpus_file (const char *name,
+                  const char *dir,
+                  const char *as)
+{
+  g_autoptr(GFile) source = corpus_file (name);
+  g_autoptr(GFile) target = g_file_new_build_filename (dir, as, NULL);
+  g_autoptr(GFile) parent = g_file_get_parent (target);
+  g_autoptr(GError) error = NULL;
+
+  g_file_make_directory_with_parents (parent, NULL, NULL);
+  g_file_copy (source, target, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static char *
+write_file (Fixture    *fixture,
+            const char *name,
+            const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (fixture->dir, name, NULL);
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+/* Strava's activities.csv alone (cyclestats_strava_activities.csv copied
+ * as the only file of a folder): every row without its file.
+ *
+ * Expected values from Python's csv module over the corpus file
+ * (csv.reader; columns by position because names repeat: 15 = the second
+ * "Elapsed Time", 16 "Moving Time", 17 = the second "Distance" (m),
+ * 20 "Elevation Gain"; dates by strptime('%b %d, %Y, %I:%M:%S %p') as UTC):
+ *   611 data rows, all "Ride"; Filename set on all 611 (no files here);
+ *   row 556 (Dec 7, 2019) has Moving Time -1256729.0 and is skipped;
+ *   the other 610: distance 15073751.6 m, elapsed 4087967 s, moving
+ *   3134411 s, elevation gain 50436.1 m, no heart rate, no two within 60 s;
+ *   newest start 1779453813 (May 22, 2026, 12:43:33 PM), oldest 1562018780. */
+static void
+test_strava_csv_only (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autofree char *folder = g_build_filename (fixture->dir, "strava", NULL);
+  StrideImportResult *result;
+  Collected collected = { 0, };
+  Collected again = { 0, };
+
+  if (skip_without_corpus ())
+    return;
+
+  copy_corpus_file ("cyclestats_strava_activities.csv", folder, "activities.csv");
+
+  collected_init (&collected, folder);
+  import_path (fixture, &collected, folder);
+  g_assert_cmpuint (collected.names->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (collected.names, 0), ==, "activities.csv imported");
+
+  result = g_ptr_array_index (collected.results, 0);
+  g_assert_cmpuint (result->n_activities, ==, 610);
+  g_assert_cmpuint (result->n_duplicates, ==, 0);
+  g_assert_cmpuint (result->n_skipped, ==, 1);
+  g_assert_nonnull (strstr (result->message,
+                            "row 556: the moving time of -1256729.0 s is negative"));
+  g_assert_nonnull (strstr (result->message, "611 activity files named in activities.csv"));
+
+  g_assert_cmpint (count (fixture->store, "activity"), ==, 610);
+  g_assert_cmpint (count (fixture->store, "trackpoint"), ==, 0);
+  g_assert_cmpfloat (query_double (fixture, "SELECT count(*) FROM activity WHERE sport = 'cycling'"),
+                     ==, 610);
+  g_assert_cmpfloat_with_epsilon (query_double (fixture, "SELECT sum(distance_m) FROM activity"),
+                                  15073751.6, 0.5);
+  g_assert_cmpfloat_with_epsilon (query_double (fixture, "SELECT sum(duration_s) FROM activity"),
+                                  4087967, 0.5);
+  g_assert_cmpfloat_with_epsilon (query_double (fixture, "SELECT sum(moving_s) FROM activity"),
+                                  3134411, 0.5);
+  g_assert_cmpfloat_with_epsilon (query_double (fixture,
+                                                "SELECT sum(elevation_gain_m) FROM activity"),
+                                  50436.1, 0.5);
+  g_assert_cmpfloat (query_double (fixture, "SELECT max(avg_hr) FROM activity"), ==, 0);
+  g_assert_cmpfloat (query_double (fixture, "SELECT max(start_utc) FROM activity"), ==,
+                     1779453813);
+  g_assert_cmpfloat (query_double (fixture, "SELECT min(start_utc) FROM activity"), ==,
+                     1562018780);
+  g_assert_cmpfloat (query_double (fixture, "SELECT count(*) FROM activity "
+                                            "WHERE title = 'Morning Ride'"), >, 0);
+  assert_journal_ok (fixture);
+
+  /* Again: the same file. */
+  collected_init (&again, folder);
+  import_path (fixture, &again, folder);
+  g_assert_cmpuint (again.names->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (again.names, 0), ==, "activities.csv duplicate");
+  g_assert_cmpint (count (fixture->store, "activity"), ==, 610);
+
+  collected_clear (&collected);
+  collected_clear (&again);
+}
+
+/* A small Strava export: three rows with files from the corpus (TCX, a
+ * gzipped GPX and a FIT), whose CSV times and totals are deliberately
+ * wrong so that the file's can be told apart; one row without a file; and
+ * a file the CSV does not name. */
+static void
+test_strava_folder (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  static const char *const expected[] = {
+    "activities.csv imported",
+    "other.gpx imported",
+  };
+  g_autofree char *folder = g_build_filename (fixture->dir, "export", NULL);
+  g_autofree char *csv_path = g_build_filename (folder, "activities.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(StrideImportResult) alone = { 0, };
+  StrideImportResult *result;
+  Collected collected = { 0, };
+  Collected again = { 0, };
+  g_autofree char *title = NULL;
+  g_autofree char *notes = NULL;
+  const char *csv =
+    "Activity ID,Activity Date,Activity Name,Activity Type,Activity Description,"
+    "Elapsed Time,Distance,Filename,Elapsed Time,Moving Time,Distance,Perceived Exertion,"
+    "Workout Type\r\n"
+    "1,\"Jan 1, 2020, 1:00:00 AM\",Long one,Run,\"Felt good, \"\"really\"\"\",100,1.0,"
+    "activities/1.tcx,100.0,90.0,1000.0,7,2\r\n"
+    "2,\"Jan 2, 2020, 1:00:00 PM\",Friday,Run,,100,1.0,activities/2.gpx.gz,100.0,90.0,1000.0,,\r\n"
+    "3,\"Jan 3, 2020, 1:00:00 PM\",Commute,Ride,,100,1.0,activities/3.fit,100.0,90.0,1000.0,,\r\n"
+    "4,\"Mar 4, 2021, 6:30:00 PM\",Legs,Weight Training,,2700,0,,2700.0,2700.0,0.0,8,\r\n";
+
+  if (skip_without_corpus ())
+    return;
+
+  copy_corpus_file ("tcxparser_test.tcx", folder, "activities/1.tcx");
+  copy_corpus_file ("togeojson_Friday-Evening-Run.gpx.gz", folder, "activities/2.gpx.gz");
+  copy_corpus_file ("fitparse_2015-10-13-08-43-15.fit", folder, "activities/3.fit");
+  copy_corpus_file ("togeojson_run_gpxtpx.gpx", folder, "other.gpx");
+  g_file_set_contents (csv_path, csv, -1, &error);
+  g_assert_no_error (error);
+
+  collected_init (&collected, folder);
+  import_path (fixture, &collected, folder);
+
+  /* The named files are not walked again. */
+  g_assert_cmpuint (collected.names->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < MIN (collected.names->len, G_N_ELEMENTS (expected)); i++)
+    g_assert_cmpstr (g_ptr_array_index (collected.names, i), ==, expected[i]);
+
+  result = g_ptr_array_index (collected.results, 0);
+  g_assert_cmpuint (result->n_activities, ==, 4);
+  g_assert_cmpuint (result->n_skipped, ==, 0);
+  g_assert_cmpint (count (fixture->store, "activity"), ==, 5);
+
+  /* The TCX row: the file's start, distance and points (test-import.c),
+   * the row's name, notes, effort and run type. */
+  g_assert_cmpfloat (query_double (fixture, "SELECT count(*) FROM activity "
+                                            "WHERE start_utc = 1356557393 AND sport = 'run' "
+                                            "AND run_type = 'long' AND rpe = 7"), ==, 1);
+  g_assert_cmpfloat_with_epsilon (query_double (fixture, "SELECT distance_m FROM activity "
+                                                         "WHERE start_utc = 1356557393"),
+                                  4689.243, 0.01);
+  title = query_text (fixture, "SELECT title FROM activity WHERE start_utc = 1356557393");
+  g_assert_cmpstr (title, ==, "Long one");
+  notes = query_text (fixture, "SELECT notes FROM activity WHERE start_utc = 1356557393");
+  g_assert_cmpstr (notes, ==, "Felt good, \"really\"");
+  /* sha256sum tcxparser_test.tcx, togeojson_Friday-Evening-Run.gpx.gz,
+   * fitparse_2015-10-13-08-43-15.fit */
+  g_assert_cmpfloat (query_double (fixture, "SELECT count(*) FROM activity WHERE source_hash IN ("
+                                            "'75ef1eb3aad7a906471f17a1f5cf9c34af151b00f368625fae3921139dd48071',"
+                                            "'d87c9a54701ee175a9f3ca18c9e49bd862a6391cc6bba5264754bdc16c685470',"
+                                            "'e97a45cbdd2db3a465e71e2eab62b726b19b3448242b4e159abf6e90081e7400')"),
+                     ==, 3);
+  /* No file took the row's 1 km or its 2020 date. */
+  g_assert_cmpfloat (query_double (fixture, "SELECT count(*) FROM activity "
+                                            "WHERE distance_m = 1000 OR start_utc / 86400 "
+                                            "IN (18262, 18263, 18264)"), ==, 0);
+  g_assert_cmpfloat (query_double (fixture, "SELECT count(*) FROM activity WHERE "
+                                            "title = 'Friday' AND sport = 'run' "
+                                            "AND run_type = 'easy'"), ==, 1);
+  g_assert_cmpfloat (query_double (fixture, "SELECT count(*) FROM activity WHERE "
+                                            "title = 'Commute' AND sport = 'cycling'"), ==, 1);
+  /* The row without a file: its totals, UTC. */
+  g_assert_cmpfloat (query_double (fixture, "SELECT count(*) FROM activity WHERE "
+                                            "title = 'Legs' AND sport = 'strength' AND rpe = 8 "
+                                            "AND duration_s = 2700 AND start_utc = 1614882600"),
+                     ==, 1);
+  g_assert_cmpint (count (fixture->store, "trackpoint"), >=, 384);
+
+  /* Again: all duplicates, nothing walked twice. */
+  collected_init (&again, folder);
+  import_path (fixture, &again, folder);
+  g_assert_cmpuint (again.names->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (again.names, 0), ==, "activities.csv duplicate");
+  g_assert_cmpstr (g_ptr_array_index (again.names, 1), ==, "other.gpx duplicate");
+  g_assert_cmpint (count (fixture->store, "activity"), ==, 5);
+
+  /* The TCX file on its own is known by its hash. */
+  g_assert_cmpint (import_corpus (fixture, "tcxparser_test.tcx", &alone), ==,
+                   STRIDE_IMPORT_STATUS_DUPLICATE);
+  g_assert_nonnull (strstr (alone.message, "same file"));
+  assert_journal_ok (fixture);
+
+  collected_clear (&collected);
+  collected_clear (&again);
+}
+
+/* Garmin Connect activity lists. Expected values from Python's csv module
+ * (csv.DictReader, encoding utf-8-sig): a row is left out when its Date
+ * fails strptime('%Y-%m-%d %H:%M:%S'), its "Elapsed Time" (else "Time")
+ * is zero, or its Distance (float after removing ','; "--" = 0) is zero.
+ * Distances are km: "Avg Pace" agrees (31:24 / 5.48 km = 5:44 per km). */
+static void
+test_garmin_example (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_auto(StrideImportResult) result = { 0, };
+  g_auto(StrideImportResult) again = { 0, };
+
+  if (skip_without_corpus ())
+    return;
+
+  /* 6 rows: 5 Running, 1 Indoor Cycling; 63.98 km, elapsed 20384 s, the
+   * heart rates add up to 873; the first row, 2025-02-06 17:06:03 in
+   * Berlin, is 1738857963 (Python zoneinfo), 5.48 km, elapsed 00:32:57,
+   * moving 00:31:08, HR 153, ascent 215 m. */
+  g_assert_cmpint (import_corpus (fixture, "pacer_garmin_Activities_example.csv", &result), ==,
+                   STRIDE_IMPORT_STATUS_IMPORTED);
+  g_assert_cmpuint (result.n_activities, ==, 6);
+  g_assert_cmpuint (result.n_skipped, ==, 0);
+  g_assert_cmpint (count (fixture->store, "activity"), ==, 6);
+  g_assert_cmpfloat (query_double (fixture, "SELECT count(*) FROM activity WHERE sport = 'run' "
+                                            "AND run_type = 'easy'"), ==, 5);
+  g_assert_cmpfloat (query_double (fixture, "SELECT count(*) FROM activity "
+                                            "WHERE sport = 'cycling'"), ==, 1);
+  g_assert_cmpfloat_with_epsilon (query_double (fixture, "SELECT sum(distance_m) FROM activity"),
+                                  63980, 0.01);
+  g_assert_cmpfloat (query_double (fixture, "SELECT sum(duration_s) FROM activity"), ==, 20384);
+  g_assert_cmpfloat (query_double (fixture, "SELECT sum(avg_hr) FROM activity"), ==, 873);
+  g_assert_cmpfloat (query_double (fixture, "SELECT count(*) FROM activity "
+                                            "WHERE start_utc = 1738857963 AND tz_offset_s = 3600 "
+                                            "AND duration_s = 1977 AND moving_s = 1868 "
+                                            "AND avg_hr = 153 AND elevation_gain_m = 215 "
+                                            "AND title = 'Wellington Running'"), ==, 1);
+
+  g_assert_cmpint (import_corpus (fixture, "pacer_garmin_Activities_example.csv", &again), ==,
+                   STRIDE_IMPORT_STATUS_DUPLICATE);
+  assert_journal_ok (fixture);
+}
+
+static void
+test_garmin_unit (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_auto(StrideImportResult) result = { 0, };
+  g_auto(StrideImportResult) example = { 0, };
+
+  if (skip_without_corpus ())
+    return;
+
+  /* 56 rows: 54 Running, 1 Trail Running, 1 Indoor Cycling (row 4, 0.00
+   * km); 55 runs, 719.7 km, elapsed 318121 s, heart rates add up to 7719;
+   * the first row, 2025-05-07 17:53:16 in Berlin (UTC+2), is 1746633196. */
+  g_assert_cmpint (import_corpus (fixture, "pacer_garmin_Activities_unit.csv", &result), ==,
+                   STRIDE_IMPORT_STATUS_IMPORTED);
+  g_assert_cmpuint (result.n_activities, ==, 55);
+  g_assert_cmpuint (result.n_skipped, ==, 1);
+  g_assert_nonnull (strstr (result.message, "row 4: the distance is zero"));
+  g_assert_cmpfloat (query_double (fixture, "SELECT count(*) FROM activity WHERE sport = 'run'"),
+                     ==, 55);
+  g_assert_cmpfloat_with_epsilon (query_double (fixture, "SELECT sum(distance_m) FROM activity"),
+                                  719700, 0.01);
+  g_assert_cmpfloat (query_double (fixture, "SELECT sum(duration_s) FROM activity"), ==, 318121);
+  g_assert_cmpfloat (query_double (fixture, "SELECT sum(avg_hr) FROM activity"), ==, 7719);
+  g_assert_cmpfloat (query_double (fixture, "SELECT count(*) FROM activity "
+                                            "WHERE start_utc = 1746633196 "
+                                            "AND tz_offset_s = 7200"), ==, 1);
+
+  /* 4 of example's rows (2025-01-16 18:04:43, 01-25 12:15:10, 02-04
+   * 17:40:38, 02-06 17:06:03) are in unit too. */
+  g_assert_cmpint (import_corpus (fixture, "pacer_garmin_Activities_example.csv", &example), ==,
+                   STRIDE_IMPORT_STATUS_IMPORTED);
+  g_assert_cmpuint (example.n_activities, ==, 2);
+  g_assert_cmpuint (example.n_duplicates, ==, 4);
+  g_assert_nonnull (strstr (example.message, "4 already in the journal"));
+  g_assert_cmpint (count (fixture->store, "activity"), ==, 57);
+  assert_journal_ok (fixture);
+}
+
+static void
+test_garmin_bad_rows (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_auto(StrideImportResult) baddate = { 0, };
+  g_auto(StrideImportResult) nonpos = { 0, };
+
+  if (skip_without_corpus ())
+    return;
+
+  /* baddate: rows 2 and 4 (2024-10-18, 10-20, 13:00) are runs of 5.48 km;
+   * row 3 has the date "bad date". */
+  g_assert_cmpint (import_corpus (fixture, "pacer_garmin_Activities_baddate.csv", &baddate), ==,
+                   STRIDE_IMPORT_STATUS_IMPORTED);
+  g_assert_cmpuint (baddate.n_activities, ==, 2);
+  g_assert_cmpuint (baddate.n_skipped, ==, 1);
+  g_assert_nonnull (strstr (baddate.message, "row 3: the date “bad date” is not a date"));
+  g_assert_cmpfloat (query_double (fixture, "SELECT count(*) FROM activity "
+                                            "WHERE start_utc = 1729249200"), ==, 1);
+
+  /* nonpos: row 3 has distance 0, row 4 time 00:00:00; rows 2 and 5
+   * (2024-10-19, 10-22) import. */
+  g_assert_cmpint (import_corpus (fixture, "pacer_garmin_Activities_nonpos.csv", &nonpos), ==,
+                   STRIDE_IMPORT_STATUS_IMPORTED);
+  g_assert_cmpuint (nonpos.n_activities, ==, 2);
+  g_assert_cmpuint (nonpos.n_skipped, ==, 2);
+  g_assert_nonnull (strstr (nonpos.message, "2 rows skipped: row 3: the distance is zero; "
+                                            "row 4: the time is zero"));
+  g_assert_cmpint (count (fixture->store, "activity"), ==, 4);
+  g_assert_cmpfloat_with_epsilon (query_double (fixture, "SELECT sum(distance_m) FROM activity"),
+                                  4 * 5480, 0.01);
+  assert_journal_ok (fixture);
+}
+
+/* Hand-written variants: a BOM, ';' with decimal commas, quotes. */
+static void
+test_garmin_variants (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_auto(StrideImportResult) semicolons = { 0, };
+  g_auto(StrideImportResult) bom = { 0, };
+  g_autofree char *semicolons_path = NULL;
+  g_autofree char *bom_path = NULL;
+  g_autofree char *title = NULL;
+
+  semicolons_path = write_file (fixture, "semicolons.csv",
+                                "\xEF\xBB\xBF" "Activity Type;Date;Title;Distance;Time;Avg HR\r\n"
+                                "Running;2025-03-01 08:00:00;\"Tempo; hard, really\";10,5;"
+                                "00:50:00;160\r\n"
+                                "Strength Training;2025-03-02 18:00:00;Gym;--;45:00.0;--\r\n"
+                                "Cycling;2025-03-03 07:00:00;Ride;\"1.042,2\";30:00:00;--\r\n"
+                                "Cycling;2025-03-04 07:00:00;Ride;x;01:00:00;--\r\n");
+  g_assert_cmpint (import_file (fixture, semicolons_path, &semicolons), ==,
+                   STRIDE_IMPORT_STATUS_IMPORTED);
+  g_assert_cmpuint (semicolons.n_activities, ==, 3);
+  g_assert_cmpuint (semicolons.n_skipped, ==, 1);
+  g_assert_nonnull (strstr (semicolons.message, "row 5: the distance “x” is not a number"));
+  title = query_text (fixture, "SELECT title FROM activity WHERE sport = 'run'");
+  g_assert_cmpstr (title, ==, "Tempo; hard, really");
+  /* 2025-03-01 08:00 in Berlin (UTC+1) is 07:00 UTC: 1740812400. */
+  g_assert_cmpfloat (query_double (fixture, "SELECT count(*) FROM activity WHERE sport = 'run' "
+                                            "AND distance_m = 10500 AND duration_s = 3000 "
+                                            "AND avg_hr = 160 AND start_utc = 1740812400"),
+                     ==, 1);
+  g_assert_cmpfloat (query_double (fixture, "SELECT count(*) FROM activity WHERE "
+                                            "sport = 'strength' AND distance_m = 0 "
+                                            "AND duration_s = 2700"), ==, 1);
+  g_assert_cmpfloat (query_double (fixture, "SELECT count(*) FROM activity WHERE "
+                                            "sport = 'cycling' AND distance_m = 1042200 "
+                                            "AND duration_s = 108000"), ==, 1);
+
+  bom_path = write_file (fixture, "bom.csv",
+                         "\xEF\xBB\xBF" "Activity Type,Date,Title,Distance,Time,Avg HR\n"
+                         "Pool Swim,2025-04-01 07:00:00,\"Laps, \"\"easy\"\"\",\"1,500\","
+                         "00:30:00.5,--\n"
+                         "Running,2025-04-02 07:00,Short,5.00,25:00,400\n");
+  g_assert_cmpint (import_file (fixture, bom_path, &bom), ==, STRIDE_IMPORT_STATUS_IMPORTED);
+  g_assert_cmpuint (bom.n_activities, ==, 2);
+  /* Pool swims are in metres; a heart rate of 400 is left out. */
+  g_assert_cmpfloat (query_double (fixture, "SELECT count(*) FROM activity WHERE sport = 'swim' "
+                                            "AND distance_m = 1500 AND duration_s = 1800.5 "
+                                            "AND title = 'Laps, \"easy\"'"), ==, 1);
+  g_assert_cmpfloat (query_double (fixture, "SELECT count(*) FROM activity WHERE sport = 'run' "
+                                            "AND distance_m = 5000 AND duration_s = 1500 "
+                                            "AND coalesce (avg_hr, 0) = 0"), ==, 1);
+  g_assert_cmpint (count (fixture->store, "activity"), ==, 5);
+  assert_journal_ok (fixture);
+}
+
+/* Files that cannot be imported change nothing, and the journal stays
+ * consistent. */
+static void
+test_errors (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  static const struct {
+    const char         *name;
+    const char         *contents;
+    StrideImportStatus  status;
+    const char         *message;
+  } cases[] = {
+    { "broken.csv", "Activity Type,Date,Distance,Time\nRunning,\"2025-01-01 10:00:00,5,00:30:00\n",
+      STRIDE_IMPORT_STATUS_ERROR, "not closed" },
+    { "all-bad.csv", "Activity Type,Date,Distance,Time\nRunning,yesterday,5,00:30:00\n"
+                     "Running,2025-01-01 10:00:00,5,-1:00\n",
+      STRIDE_IMPORT_STATUS_ERROR,
+      "No row could be imported; 2 rows skipped: row 2: the date “yesterday” is not a date; "
+      "row 3: the time “-1:00” is not a duration" },
+    { "latin1.csv", "Activity Type,Date,Distance,Time,Title\n"
+                    "Running,2025-01-01 10:00:00,5,00:30:00,Caf\xe9\n",
+      STRIDE_IMPORT_STATUS_ERROR, "not valid UTF-8" },
+    { "other.csv", "a,b,c\n1,2,3\n", STRIDE_IMPORT_STATUS_ERROR, "Unsupported CSV file" },
+    { "header-only.csv", "Activity Type,Date,Distance,Time\r\n", STRIDE_IMPORT_STATUS_SKIPPED,
+      "no rows" },
+    { "empty.csv", "", STRIDE_IMPORT_STATUS_ERROR, "empty" },
+    { "huge.csv", "Activity Type,Date,Distance,Time\nRunning,2025-01-01 10:00:00,5,100:00:00\n"
+                  "Running,2225-01-01 10:00:00,5,00:30:00\n"
+                  "Running,2025-01-01 10:00:00,5000,00:30:00\n",
+      STRIDE_IMPORT_STATUS_ERROR, "row 4: the distance and time give a speed over 100 m/s" },
+  };
+  g_auto(StrideImportResult) good = { 0, };
+
+  if (skip_without_corpus ())
+    return;
+
+  g_assert_cmpint (import_corpus (fixture, "pacer_garmin_Activities_example.csv", &good), ==,
+                   STRIDE_IMPORT_STATUS_IMPORTED);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(StrideImportResult) result = { 0, };
+      g_autofree char *path = write_file (fixture, cases[i].name, cases[i].contents);
+
+      g_assert_cmpint (import_file (fixture, path, &result), ==, cases[i].status);
+      g_assert_nonnull (strstr (result.message, cases[i].message));
+      g_assert_cmpuint (result.n_activities, ==, 0);
+      g_assert_cmpint (count (fixture->store, "activity"), ==, 6);
+      assert_journal_ok (fixture);
+    }
+}
+
+/* In a folder walk, a CSV that is no activity list is skipped, not an
+ * error; explicitly named it is an error (above). */
+static void
+test_walk_skips_other_csv (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autofree char *folder = g_build_filename (fixture->dir, "walk", NULL);
+  g_autofree char *path = g_build_filename (folder, "bikes.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  Collected collected = { 0, };
+
+  g_mkdir_with_parents (folder, 0700);
+  g_file_set_contents (path, "Bike Name,Bike Brand\nRoad,Acme\n", -1, &error);
+  g_assert_no_error (error);
+
+  collected_init (&collected, folder);
+  import_path (fixture, &collected, folder);
+  g_assert_cmpuint (collected.names->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (collected.names, 0), ==, "bikes.csv skipped");
+  collected_clear (&collected);
+}
+
+static void
+test_parse_helpers (void)
+{
+  double v = 0;
+
+  g_assert_true (stride_export_parse_number ("4,808", FALSE, &v));
+  g_assert_cmpfloat (v, ==, 4808);
+  g_assert_true (stride_export_parse_number ("1,234,567.5", FALSE, &v));
+  g_assert_cmpfloat (v, ==, 1234567.5);
+  g_assert_true (stride_export_parse_number ("1.234,5", TRUE, &v));
+  g_assert_cmpfloat (v, ==, 1234.5);
+  g_assert_true (stride_export_parse_number ("-4", FALSE, &v));
+  g_assert_cmpfloat (v, ==, -4);
+  g_assert_false (stride_export_parse_number ("4,80", FALSE, &v));
+  g_assert_false (stride_export_parse_number ("5,48", FALSE, &v));
+  g_assert_false (stride_export_parse_number ("0x10", FALSE, &v));
+  g_assert_false (stride_export_parse_number ("--", FALSE, &v));
+  g_assert_false (stride_export_parse_number ("nan", FALSE, &v));
+
+  g_assert_true (stride_export_parse_duration ("00:31:24", &v));
+  g_assert_cmpfloat (v, ==, 1884);
+  g_assert_true (stride_export_parse_duration ("00:02:15.3", &v));
+  g_assert_cmpfloat_with_epsilon (v, 135.3, 1e-9);
+  g_assert_true (stride_export_parse_duration ("45:00.0", &v));
+  g_assert_cmpfloat (v, ==, 2700);
+  g_assert_true (stride_export_parse_duration ("-1256729.0", &v));
+  g_assert_cmpfloat (v, ==, -1256729);
+  g_assert_false (stride_export_parse_duration ("00:61:00", &v));
+  g_assert_false (stride_export_parse_duration ("1:2:3:4", &v));
+  g_assert_false (stride_export_parse_duration ("-1:00", &v));
+  g_assert_false (stride_export_parse_duration (":30", &v));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* Before GLib reads the local zone; see the top of this file. */
+  g_setenv ("TZ", "Europe/Berlin", TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+  g_test_set_nonfatal_assertions ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  g_test_add_func ("/csv-exports/parse-helpers", test_parse_helpers);
+  ADD ("/csv-exports/strava-csv-only", test_strava_csv_only);
+  ADD ("/csv-exports/strava-folder", test_strava_folder);
+  ADD ("/csv-exports/garmin-example", test_garmin_example);
+  ADD ("/csv-exports/garmin-unit", test_garmin_unit);
+  ADD ("/csv-exports/garmin-bad-rows", test_garmin_bad_rows);
+  ADD ("/csv-exports/garmin-variants", test_garmin_variants);
+  ADD ("/csv-exports/errors", test_errors);
+  ADD ("/csv-exports/walk-skips-other-csv", test_walk_skips_other_csv);
+
+#undef ADD
+
+  return g_test_run ();
+}
