@@ -189,11 +189,24 @@ test_demo_explains_caution (JournalFixture *fixture,
   g_autoptr(GArray) expected = NULL;
   guint n_cautions = 0;
 
+  guint32 this_monday = stride_iso_week_monday (stride_today_julian ());
+
   mark_disclaimer_seen ();
   page = open_risk (fixture->path, &window);
-  expected = expected_checks (fixture->path, stride_risk_page_get_week (page));
-  g_assert_cmpuint (stride_risk_page_get_week (page), ==,
-                    stride_iso_week_monday (stride_today_julian ()));
+  g_assert_cmpuint (stride_risk_page_get_week (page), ==, this_monday);
+
+  /* The newest week of the strip with a caution: the demo depends on the
+   * day it is generated, so this week may happen to be clear. */
+  for (guint back = 0; back < STRIDE_RISK_PAGE_STRIP_WEEKS; back++)
+    {
+      g_clear_pointer (&expected, g_array_unref);
+      expected = expected_checks (fixture->path, this_monday - 7 * back);
+      if (stride_risk_checks_worst (expected, FALSE) == STRIDE_RISK_CAUTION)
+        {
+          stride_risk_page_set_week (page, this_monday - 7 * back);
+          break;
+        }
+    }
 
   for (guint i = 0; i < expected->len; i++)
     {
