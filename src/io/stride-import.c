@@ -16,6 +16,7 @@
 #include "stride-garmin-csv.h"
 #include "stride-gpx.h"
 #include "stride-import.h"
+#include "stride-pytrainer.h"
 #include "stride-strava.h"
 #include "stride-tcx.h"
 
@@ -477,6 +478,178 @@ import_activity_list (StrideStore         *store,
   return write_activities (store, activities, hash, skipped, note, result, cancellable, error);
 }
 
+/* Names a database file usually has (pytrainer's is pytrainer.ddbb). */
+static gboolean
+is_database_name (GFile *file)
+{
+  static const char *const suffixes[] = { ".sqlite", ".sqlite3", ".db", ".ddbb" };
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *lower = basename != NULL ? g_ascii_strdown (basename, -1) : NULL;
+
+  for (guint i = 0; lower != NULL && i < G_N_ELEMENTS (suffixes); i++)
+    {
+      if (g_str_has_suffix (lower, suffixes[i]))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Adds the database's shoes that are not in the journal yet (same name),
+ * and links its runs to them. */
+static gboolean
+write_shoes (StrideStore          *store,
+             StridePytrainerData  *data,
+             guint                *n_added,
+             GError              **error)
+{
+  g_autoptr(GArray) existing = NULL;
+  g_autoptr(GArray) ids = g_array_sized_new (FALSE, TRUE, sizeof (gint64), data->shoes->len);
+
+  *n_added = 0;
+  if (data->shoes->len == 0)
+    return TRUE;
+
+  existing = stride_store_list_shoes (store, error);
+  if (existing == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < data->shoes->len; i++)
+    {
+      StrideShoe *shoe = &g_array_index (data->shoes, StrideShoe, i);
+      gint64 id = 0;
+
+      for (guint j = 0; j < existing->len && id == 0; j++)
+        {
+          const StrideShoe *known = &g_array_index (existing, StrideShoe, j);
+
+          if (g_strcmp0 (known->name, shoe->name) == 0)
+            id = known->id;
+        }
+
+      if (id == 0)
+        {
+          if (!stride_store_add_shoe (store, shoe, error))
+            return FALSE;
+          id = shoe->id;
+          (*n_added)++;
+        }
+      g_array_append_val (ids, id);
+    }
+
+  for (guint i = 0; i < data->activities->len; i++)
+    {
+      StrideParsedActivity *parsed = g_ptr_array_index (data->activities, i);
+      gint shoe = g_array_index (data->shoe_of, gint, i);
+
+      if (shoe >= 0)
+        parsed->activity.shoe_id = g_array_index (ids, gint64, shoe);
+    }
+
+  return TRUE;
+}
+
+/* A pytrainer database, read-only, in one transaction: its shoes first,
+ * then its records as activities. */
+static gboolean
+import_pytrainer (StrideStore         *store,
+                  GFile               *file,
+                  GCancellable        *cancellable,
+                  StrideImportResult  *result,
+                  GError             **error)
+{
+  g_autoptr(StridePytrainerData) data = NULL;
+  g_autoptr(GPtrArray) skipped = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GString) note = g_string_new (NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *hash = NULL;
+  gsize length = 0;
+  gint64 existing = 0;
+  guint n_shoes = 0;
+
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+    return FALSE;
+  hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+  g_clear_pointer (&contents, g_free);
+
+  if (stride_store_find_activity_by_hash (store, hash, &existing, &local_error))
+    {
+      result->status = STRIDE_IMPORT_STATUS_DUPLICATE;
+      result->activity_id = existing;
+      result->message = g_strdup (_("Already imported: the same file"));
+      return TRUE;
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  data = stride_pytrainer_read (file, skipped, cancellable, error);
+  if (data == NULL)
+    return FALSE;
+
+  if (data->activities->len == 0 && skipped->len > 0)
+    {
+      g_autoptr(GString) text = g_string_new (_("No record could be imported"));
+
+      append_skipped (text, skipped);
+      g_set_error_literal (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_INVALID, text->str);
+      return FALSE;
+    }
+  if (data->activities->len == 0 && data->shoes->len == 0)
+    {
+      g_set_error_literal (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_NOTHING_TO_IMPORT,
+                           _("Nothing to import: the pytrainer database has no activities "
+                             "and no equipment"));
+      return FALSE;
+    }
+
+  if (!stride_store_begin (store, error))
+    return FALSE;
+
+  if (!write_shoes (store, data, &n_shoes, error))
+    goto fail;
+
+  if (n_shoes > 0)
+    g_string_append_printf (note, g_dngettext (GETTEXT_PACKAGE, "%u shoe added",
+                                               "%u shoes added", n_shoes),
+                            n_shoes);
+  if (data->note != NULL)
+    g_string_append_printf (note, "%s%s", note->len > 0 ? "; " : "", data->note);
+
+  if (data->activities->len > 0)
+    {
+      /* Nested: rolls back to here on its own error. */
+      if (!write_activities (store, data->activities, hash, skipped,
+                             note->len > 0 ? note->str : NULL, result, cancellable, error))
+        goto fail;
+    }
+  else
+    {
+      result->status = n_shoes > 0 ? STRIDE_IMPORT_STATUS_IMPORTED
+                                   : STRIDE_IMPORT_STATUS_DUPLICATE;
+      result->message = n_shoes > 0 ? g_strdup_printf (_("No activities; %s"), note->str)
+                                    : g_strdup (_("Already in the journal: every shoe"));
+    }
+
+  if (!stride_store_commit (store, error))
+    {
+      result->n_activities = 0;
+      result->activity_id = 0;
+      return FALSE;
+    }
+
+  return TRUE;
+
+fail:
+  stride_store_rollback (store);
+  result->n_activities = 0;
+  result->activity_id = 0;
+  return FALSE;
+}
+
 gboolean
 stride_import_file (StrideStore         *store,
                     GFile               *file,
@@ -497,6 +670,15 @@ stride_import_file (StrideStore         *store,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   stride_import_result_clear (result);
+
+  /* By content first: a database whatever its name, and a clear error for
+   * a file named like one that is not. */
+  if (stride_pytrainer_is_sqlite (file, cancellable) || is_database_name (file))
+    {
+      if (import_pytrainer (store, file, cancellable, result, &local_error))
+        return TRUE;
+      goto fail;
+    }
 
   if (is_activity_list (file))
     {

@@ -76,6 +76,13 @@ GPtrArray         *stride_import_parse_file       (GFile               *file,
  * up next to it); each row is an activity, de-duplicated like a file's, and
  * rows that cannot be read are left out, counted in n_skipped and listed
  * in the message ("row 3: …").
+ * An SQLite database (by its header, whatever its name) is read as a
+ * pytrainer database (stride-pytrainer.h), opened read-only: its equipment
+ * becomes shoes (one of the same name already in the journal is reused)
+ * and its records activities, de-duplicated and with skipped records
+ * listed like rows ("record 7: …"); a file named .sqlite, .sqlite3, .db or
+ * .ddbb that is not SQLite is an ERROR, and a database with nothing in it
+ * is SKIPPED.
  * The file's SHA-256 becomes each activity's source_hash; a file whose hash
  * is known, or whose activities all have a same-sport activity starting
  * within STRIDE_IMPORT_DUPLICATE_WINDOW_S, is a DUPLICATE. @result must be
