@@ -16,103 +16,8 @@
 #include "stride-plan-entry-dialog.h"
 #include "stride-store.h"
 
+#include "form-test-util.h"
 #include "ui-test-util.h"
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
-static void
-settle (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-/* A row's title as shown: mnemonic underlines dropped. */
-static char *
-shown_title (GtkWidget *row)
-{
-  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
-  GString *shown = g_string_new (NULL);
-
-  for (const char *p = title; *p != '\0'; p++)
-    if (*p != '_')
-      g_string_append_c (shown, *p);
-
-  return g_string_free (shown, FALSE);
-}
-
-/* The first row of @type whose title starts with @title. */
-static GtkWidget *
-find_row (GtkWidget  *widget,
-          GType       type,
-          const char *title)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    {
-      g_autofree char *shown = shown_title (widget);
-
-      if (g_str_has_prefix (shown, title))
-        return widget;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, type, title);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-entry_row (gpointer    window,
-           const char *title)
-{
-  GtkWidget *row = find_row (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, title);
-
-  g_assert_nonnull (row);
-  return row;
-}
-
-static GtkWidget *
-combo_row (gpointer    window,
-           const char *title)
-{
-  GtkWidget *row = find_row (GTK_WIDGET (window), ADW_TYPE_COMBO_ROW, title);
-
-  g_assert_nonnull (row);
-  return row;
-}
-
-static void
-type_into (gpointer    window,
-           const char *title,
-           const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (entry_row (window, title)), text);
-}
-
-static const char *
-text_of (gpointer    window,
-         const char *title)
-{
-  return gtk_editable_get_text (GTK_EDITABLE (entry_row (window, title)));
-}
-
-static gboolean
-row_has_error (gpointer    window,
-               const char *title)
-{
-  return gtk_widget_has_css_class (entry_row (window, title), "error");
-}
 
 /* Visible on screen: the row and every container up to the window. */
 static gboolean
@@ -123,39 +28,6 @@ row_shown (GtkWidget *row)
       return FALSE;
 
   return TRUE;
-}
-
-static void
-choose (gpointer    window,
-        const char *title,
-        const char *item)
-{
-  AdwComboRow *row = ADW_COMBO_ROW (combo_row (window, title));
-  GListModel *model = adw_combo_row_get_model (row);
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(GtkStringObject) string = g_list_model_get_item (model, i);
-
-      if (g_str_equal (gtk_string_object_get_string (string), item))
-        {
-          adw_combo_row_set_selected (row, i);
-          return;
-        }
-    }
-
-  g_assert_not_reached ();
-}
-
-static char *
-chosen (gpointer    window,
-        const char *title)
-{
-  AdwComboRow *row = ADW_COMBO_ROW (combo_row (window, title));
-  g_autoptr(GtkStringObject) string =
-    g_list_model_get_item (adw_combo_row_get_model (row), adw_combo_row_get_selected (row));
-
-  return g_strdup (gtk_string_object_get_string (string));
 }
 
 static GtkWidget *

@@ -16,65 +16,13 @@
 #include "stride-plan-generator-dialog-private.h"
 #include "stride-store.h"
 
+#include "form-test-util.h"
 #include "ui-test-util.h"
-
-static void
-settle (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
 
 static gboolean
 preview_ready (gpointer data)
 {
   return _stride_plan_generator_dialog_get_preview (data) != NULL;
-}
-
-/* A row's title as shown: mnemonic underlines dropped. */
-static char *
-shown_title (GtkWidget *row)
-{
-  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
-  GString *shown = g_string_new (NULL);
-
-  for (const char *p = title; *p != '\0'; p++)
-    if (*p != '_')
-      g_string_append_c (shown, *p);
-
-  return g_string_free (shown, FALSE);
-}
-
-static GtkWidget *
-find_row (GtkWidget  *widget,
-          GType       type,
-          const char *title)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    {
-      g_autofree char *shown = shown_title (widget);
-
-      if (g_str_has_prefix (shown, title))
-        return widget;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, type, title);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static void
@@ -89,40 +37,6 @@ count_rows_of (GtkWidget *widget,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     count_rows_of (child, type, n);
-}
-
-static void
-choose (gpointer    window,
-        const char *title,
-        const char *item)
-{
-  AdwComboRow *row = ADW_COMBO_ROW (find_row (GTK_WIDGET (window), ADW_TYPE_COMBO_ROW, title));
-  GListModel *model;
-
-  g_assert_nonnull (row);
-  model = adw_combo_row_get_model (row);
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(GtkStringObject) string = g_list_model_get_item (model, i);
-
-      if (g_str_equal (gtk_string_object_get_string (string), item))
-        {
-          adw_combo_row_set_selected (row, i);
-          return;
-        }
-    }
-
-  g_assert_not_reached ();
-}
-
-static const char *
-text_of (gpointer    window,
-         const char *title)
-{
-  GtkWidget *row = find_row (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, title);
-
-  g_assert_nonnull (row);
-  return gtk_editable_get_text (GTK_EDITABLE (row));
 }
 
 static GtkWidget *

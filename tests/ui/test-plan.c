@@ -16,6 +16,7 @@
 #include "stride-store.h"
 #include "stride-window.h"
 
+#include "form-test-util.h"
 #include "ui-test-util.h"
 
 static gboolean
@@ -263,33 +264,6 @@ test_week_agenda (JournalFixture *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static GtkWidget *
-find_entry_row (GtkWidget  *widget,
-                const char *title_prefix)
-{
-  if (ADW_IS_ENTRY_ROW (widget))
-    {
-      /* Without the mnemonic's underscore. */
-      g_auto(GStrv) parts = g_strsplit (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)),
-                                        "_", -1);
-      g_autofree char *title = g_strjoinv ("", parts);
-
-      if (g_str_has_prefix (title, title_prefix))
-        return widget;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_entry_row (child, title_prefix);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static GtkWindow *
 find_plan_dialog (void)
 {
@@ -326,7 +300,7 @@ test_add_entry (JournalFixture *fixture,
   dialog = find_plan_dialog ();
   g_assert_nonnull (dialog);
 
-  distance = find_entry_row (GTK_WIDGET (dialog), "Target Distance");
+  distance = find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Target Distance");
   g_assert_nonnull (distance);
   gtk_editable_set_text (GTK_EDITABLE (distance), "12");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "plan-entry-dialog.save", NULL));
