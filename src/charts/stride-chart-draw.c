@@ -622,47 +622,6 @@ _stride_chart_layout (StrideChart       *chart,
   return TRUE;
 }
 
-double
-_stride_chart_map_x (const StrideChartLayout *layout,
-                     double                   x)
-{
-  double t = (x - layout->x0) / (layout->x1 - layout->x0);
-
-  /* Far outside the view: keep cairo's fixed point arithmetic safe. */
-  t = CLAMP (t, -4, 5);
-  return layout->left + t * (layout->right - layout->left);
-}
-
-double
-_stride_chart_map_y (const StrideChartLayout *layout,
-                     StrideAxisSide           side,
-                     double                   y,
-                     gboolean                *clamped)
-{
-  const StrideValueAxis *ax = &layout->axis[side];
-  double t;
-
-  if (clamped != NULL)
-    *clamped = FALSE;
-
-  if (!ax->used)
-    ax = &layout->axis[!side];
-
-  t = (y - ax->lo) / (ax->hi - ax->lo);
-  if (!isfinite (t))
-    t = 0.5;
-  if (t < 0 || t > 1)
-    {
-      if (clamped != NULL)
-        *clamped = TRUE;
-      t = CLAMP (t, 0, 1);
-    }
-
-  if (ax->inverted)
-    return layout->top + t * (layout->bottom - layout->top);
-  return layout->bottom - t * (layout->bottom - layout->top);
-}
-
 /* ----- drawing ----- */
 
 static void
@@ -728,339 +687,20 @@ outlier_mark (cairo_t *cr,
   cairo_close_path (cr);
 }
 
-/* ----- coverage masks -----
- *
- * Dense series (a line with a point every few pixels, hundreds of dots,
- * bars under two pixels wide) cost cairo's scan converter a great deal:
- * it samples every edge of the stroke 15 times per pixel row, and a
- * zigzag line of 500 weeks crosses itself on every row. On an image
- * surface, such series are instead rendered here into an A8 coverage
- * mask, one per draw (a scratch buffer, never kept), and composited with
- * one cairo_mask_surface per series: the cost follows the pixels drawn,
- * not the edges.
- *
- * Coverage of a pixel by a round-capped segment (or a dot) of radius r is
- * clamp (r + 0.5 - d, 0, 1) for the distance d of its centre: a box filter
- * of one pixel, exact for axis-aligned edges. Segments of one series take
- * the maximum, so joins are round and crossings do not darken. Vector
- * surfaces (PDF, SVG, recordings) keep cairo's paths. */
+/* ----- series ----- */
 
-typedef struct
-{
-  cairo_surface_t *surface;
-  guint8          *data;
-  int              stride;
-  int              width;
-  int              height;
-  int              x0;           /* of the mask, in backend pixels */
-  int              y0;
-  double           scale_x;      /* device scale of the target */
-  double           scale_y;
-  cairo_matrix_t   to_px;        /* user space to mask pixels */
-  double           px_per_unit;  /* user units to mask pixels */
-  int              dirty_x0;     /* what the current series touched */
-  int              dirty_y0;
-  int              dirty_x1;
-  int              dirty_y1;
-} CoverageMask;
-
-static gboolean
-coverage_mask_init (CoverageMask *mask,
-                    cairo_t      *cr)
-{
-  cairo_surface_t *target = cairo_get_group_target (cr);
-  cairo_matrix_t ctm;
-  double cx0;
-  double cy0;
-  double cx1;
-  double cy1;
-  double bx0;
-  double by0;
-  double bx1;
-  double by1;
-
-  memset (mask, 0, sizeof *mask);
-  if (target == NULL || cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE)
-    return FALSE;
-
-  /* Scales and translations only, the same both ways (a round dot stays
-   * round). */
-  cairo_get_matrix (cr, &ctm);
-  cairo_surface_get_device_scale (target, &mask->scale_x, &mask->scale_y);
-  if (ctm.xy != 0 || ctm.yx != 0 || !(mask->scale_x > 0) || !(mask->scale_y > 0)
-      || fabs (fabs (ctm.xx * mask->scale_x) - fabs (ctm.yy * mask->scale_y)) > 1e-9
-      || !(fabs (ctm.xx) > 1e-6))
-    return FALSE;
-
-  cairo_clip_extents (cr, &cx0, &cy0, &cx1, &cy1);
-  cairo_user_to_device (cr, &cx0, &cy0);
-  cairo_user_to_device (cr, &cx1, &cy1);
-  bx0 = floor (MIN (cx0, cx1) * mask->scale_x);
-  by0 = floor (MIN (cy0, cy1) * mask->scale_y);
-  bx1 = ceil (MAX (cx0, cx1) * mask->scale_x);
-  by1 = ceil (MAX (cy0, cy1) * mask->scale_y);
-  if (!(bx1 > bx0) || !(by1 > by0) || bx1 - bx0 > 16384 || by1 - by0 > 16384
-      || fabs (bx0) > 1e6 || fabs (by0) > 1e6)
-    return FALSE;
-
-  mask->x0 = (int) bx0;
-  mask->y0 = (int) by0;
-  mask->width = (int) (bx1 - bx0);
-  mask->height = (int) (by1 - by0);
-  mask->surface = cairo_image_surface_create (CAIRO_FORMAT_A8, mask->width, mask->height);
-  if (cairo_surface_status (mask->surface) != CAIRO_STATUS_SUCCESS)
-    {
-      g_clear_pointer (&mask->surface, cairo_surface_destroy);
-      return FALSE;
-    }
-  cairo_surface_flush (mask->surface);
-  mask->data = cairo_image_surface_get_data (mask->surface);
-  mask->stride = cairo_image_surface_get_stride (mask->surface);
-  cairo_surface_set_device_scale (mask->surface, mask->scale_x, mask->scale_y);
-
-  cairo_matrix_init_translate (&mask->to_px, -mask->x0, -mask->y0);
-  cairo_matrix_scale (&mask->to_px, mask->scale_x, mask->scale_y);
-  cairo_matrix_multiply (&mask->to_px, &ctm, &mask->to_px);
-  mask->px_per_unit = fabs (ctm.xx * mask->scale_x);
-  mask->dirty_x0 = mask->width;
-  mask->dirty_y0 = mask->height;
-  mask->dirty_x1 = 0;
-  mask->dirty_y1 = 0;
-
-  return TRUE;
-}
-
-static void
-coverage_mask_clear (CoverageMask *mask)
-{
-  g_clear_pointer (&mask->surface, cairo_surface_destroy);
-}
-
-static inline void
-coverage_mask_touch (CoverageMask *mask,
-                     int           x0,
-                     int           y0,
-                     int           x1,
-                     int           y1)
-{
-  mask->dirty_x0 = MIN (mask->dirty_x0, x0);
-  mask->dirty_y0 = MIN (mask->dirty_y0, y0);
-  mask->dirty_x1 = MAX (mask->dirty_x1, x1);
-  mask->dirty_y1 = MAX (mask->dirty_y1, y1);
-}
-
-/* A segment from (ax, ay) to (bx, by) with round ends, of radius @r, in
- * mask pixels. a == b makes a dot. */
-static void
-coverage_mask_capsule (CoverageMask *mask,
-                       double        ax,
-                       double        ay,
-                       double        bx,
-                       double        by,
-                       double        r)
-{
-  double ext = r + 0.5;
-  double inner = r - 0.5;
-  double inner2 = inner > 0 ? inner * inner : -1;
-  double ext2 = ext * ext;
-  double dx = bx - ax;
-  double dy = by - ay;
-  double len2 = dx * dx + dy * dy;
-  double inv_len2 = len2 > 1e-12 ? 1 / len2 : 0;
-  double inv_len;
-  double half_w;
-  double inv_dy;
-  double xmin;
-  double xmax;
-  double dt;
-  double dn;
-  gboolean dot;
-  guint8 *data = mask->data;
-  int stride = mask->stride;
-  int width = mask->width;
-  int dirty_x0;
-  int dirty_x1;
-  int ylo;
-  int yhi;
-
-  if (!isfinite (ax) || !isfinite (ay) || !isfinite (bx) || !isfinite (by))
-    return;
-
-  ylo = (int) MAX (floor (MIN (ay, by) - ext), 0);
-  yhi = (int) MIN (ceil (MAX (ay, by) + ext), mask->height);
-  if (ylo >= yhi || MAX (ax, bx) + ext < 0 || MIN (ax, bx) - ext > mask->width)
-    return;
-
-  /* Per row, the x range within ext of the segment: for a slanted
-   * segment, its x where it crosses the row's centre ± ext · len / |dy|;
-   * (floor and ceil are slow calls without SSE4: truncate, as the range
-   * is clamped to positive values, and widen by one). Along a row, the
-   * position t along the segment and the signed distance to its line
-   * both step linearly: only pixels beyond its ends need a square root. */
-  dot = len2 <= 1e-12;
-  inv_len = dot ? 0 : 1 / sqrt (len2);
-  half_w = fabs (dy) > 1e-9 ? ext * sqrt (len2) / fabs (dy) : 0;
-  inv_dy = fabs (dy) > 1e-9 ? 1 / dy : 0;
-  xmin = MIN (ax, bx) - ext;
-  xmax = MAX (ax, bx) + ext;
-  dt = dot ? 0 : dx * inv_len2;
-  dn = -dy * inv_len;
-  dirty_x0 = mask->dirty_x0;
-  dirty_x1 = mask->dirty_x1;
-
-  for (int y = ylo; y < yhi; y++)
-    {
-      guint8 *row = data + (gsize) y * stride;
-      double py = y + 0.5 - ay;
-      double xl;
-      double xr;
-      double px;
-      double t;
-      double n;
-      int xa;
-      int xb;
-
-      if (inv_dy == 0)
-        {
-          xl = xmin;
-          xr = xmax;
-        }
-      else
-        {
-          double xc = ax + py * inv_dy * dx;
-
-          xl = MAX (xc - half_w, xmin);
-          xr = MIN (xc + half_w, xmax);
-        }
-      xa = xl <= 0 ? 0 : (int) xl;
-      xb = xr < 0 ? 0 : MIN ((int) xr + 1, width);
-      if (xa >= xb)
-        continue;
-      dirty_x0 = MIN (dirty_x0, xa);
-      dirty_x1 = MAX (dirty_x1, xb);
-
-      px = xa + 0.5 - ax;
-      t = dot ? -1 : (px * dx + py * dy) * inv_len2;
-      n = (px * -dy + py * dx) * inv_len;
-      for (int x = xa; x < xb; x++, px += 1, t += dt, n += dn)
-        {
-          double c;
-          guint v;
-
-          if (t >= 0 && t <= 1)
-            {
-              c = ext - fabs (n);
-            }
-          else
-            {
-              double ex = t < 0 ? px : px - dx;
-              double ey = t < 0 ? py : py - dy;
-              double d2 = ex * ex + ey * ey;
-
-              if (d2 >= ext2)
-                continue;
-              c = d2 <= inner2 ? 1 : ext - sqrt (d2);
-            }
-          if (c <= 0)
-            continue;
-          v = c >= 1 ? 255 : (guint) (c * 255 + 0.5);
-          if (v > row[x])
-            row[x] = (guint8) v;
-        }
-    }
-
-  mask->dirty_x0 = dirty_x0;
-  mask->dirty_x1 = dirty_x1;
-  mask->dirty_y0 = MIN (mask->dirty_y0, ylo);
-  mask->dirty_y1 = MAX (mask->dirty_y1, yhi);
-}
-
-/* A box in mask pixels, its left and right on pixel edges; partial rows
- * at the top and bottom get their covered fraction (as cairo does). */
-static void
-coverage_mask_column (CoverageMask *mask,
-                      int           x,
-                      double        top,
-                      double        bottom)
-{
-  int ya;
-  int yb;
-
-  if (x < 0 || x >= mask->width || !(bottom > top))
-    return;
-  top = MAX (top, 0);
-  bottom = MIN (bottom, mask->height);
-  if (!(bottom > top))
-    return;
-
-  ya = (int) floor (top);
-  yb = (int) ceil (bottom);
-  coverage_mask_touch (mask, x, ya, x + 1, yb);
-  for (int y = ya; y < yb; y++)
-    {
-      guint8 *p = mask->data + (gsize) y * mask->stride + x;
-      double cover = MIN (bottom, y + 1) - MAX (top, y);
-      guint v = (guint) (CLAMP (cover, 0, 1) * 255 + 0.5);
-
-      if (v > *p)
-        *p = (guint8) v;
-    }
-}
-
-/* Paints what was rendered into @mask with the current source and
- * clears it for the next series. */
-static void
-coverage_mask_paint (CoverageMask *mask,
-                     cairo_t      *cr)
-{
-  if (mask->dirty_x1 <= mask->dirty_x0 || mask->dirty_y1 <= mask->dirty_y0)
-    return;
-
-  cairo_surface_mark_dirty (mask->surface);
-  cairo_save (cr);
-  cairo_identity_matrix (cr);
-  cairo_rectangle (cr, (mask->x0 + mask->dirty_x0) / mask->scale_x,
-                   (mask->y0 + mask->dirty_y0) / mask->scale_y,
-                   (mask->dirty_x1 - mask->dirty_x0) / mask->scale_x,
-                   (mask->dirty_y1 - mask->dirty_y0) / mask->scale_y);
-  cairo_clip (cr);
-  cairo_mask_surface (cr, mask->surface, mask->x0 / mask->scale_x, mask->y0 / mask->scale_y);
-  cairo_restore (cr);
-
-  cairo_surface_flush (mask->surface);
-  for (int y = mask->dirty_y0; y < mask->dirty_y1; y++)
-    memset (mask->data + (gsize) y * mask->stride + mask->dirty_x0, 0,
-            mask->dirty_x1 - mask->dirty_x0);
-  mask->dirty_x0 = mask->width;
-  mask->dirty_y0 = mask->height;
-  mask->dirty_x1 = 0;
-  mask->dirty_y1 = 0;
-}
-
-static inline void
-coverage_mask_map (const CoverageMask *mask,
-                   double             *x,
-                   double             *y)
-{
-  cairo_matrix_transform_point (&mask->to_px, x, y);
-}
-
-/* Bars narrower than two pixels (ten years of days at 1200 px) are drawn
- * as one box per pixel column, from the highest bar top to the lowest bar
- * bottom in it: the same pixels, but a cost that follows the width of the
- * chart instead of the number of bars. */
+/* Bars narrower than two pixels: one box per pixel column (see
+ * _stride_chart_bar_spans). */
 static gboolean
 draw_dense_bars (const StrideChartLayout *layout,
                  const StrideSeries      *s,
                  guint                    b,
                  guint                    e,
                  cairo_t                 *cr,
-                 CoverageMask            *mask)
+                 StrideCoverageMask      *mask)
 {
-  g_autofree double *tops = NULL;
-  g_autofree double *bottoms = NULL;
+  g_autoptr(GArray) spans = NULL;
   double bar_px;
-  guint n_columns;
 
   if (e <= b || layout->right <= layout->left)
     return FALSE;
@@ -1070,63 +710,24 @@ draw_dense_bars (const StrideChartLayout *layout,
   if (!(bar_px < 2))
     return FALSE;
 
-  n_columns = (guint) ceil (layout->right - layout->left) + 1;
-  tops = g_new (double, n_columns);
-  bottoms = g_new (double, n_columns);
-  for (guint c = 0; c < n_columns; c++)
-    {
-      tops[c] = INFINITY;
-      bottoms[c] = -INFINITY;
-    }
-
-  for (guint j = b; j < e; j++)
-    {
-      const StrideChartPoint *p = &s->points[j];
-      double base = s->base != NULL ? s->base[j] : 0;
-      double x = _stride_chart_map_x (layout, p->x) - layout->left;
-      double ya;
-      double yb;
-      guint c;
-
-      if (!isfinite (p->y) || p->y == 0 || !isfinite (x) || x < 0 || x >= n_columns)
-        continue;
-
-      c = (guint) x;
-      ya = _stride_chart_map_y (layout, s->side, base, NULL);
-      yb = _stride_chart_map_y (layout, s->side, base + p->y, NULL);
-      tops[c] = MIN (tops[c], MIN (ya, yb));
-      bottoms[c] = MAX (bottoms[c], MAX (ya, yb));
-    }
+  spans = g_array_new (FALSE, FALSE, sizeof (StrideColumnSpan));
+  _stride_chart_bar_spans (layout, s, b, e, spans);
 
   if (mask != NULL)
     {
       /* The same boxes, as coverage: one composite instead of a path of
        * a thousand boxes. */
-      for (guint c = 0; c < n_columns; c++)
-        {
-          double xa = layout->left + c;
-          double xb = layout->left + c + 1;
-          double ya = tops[c];
-          double yb = bottoms[c];
-          int ia;
-          int ib;
-
-          if (!(bottoms[c] > tops[c]))
-            continue;
-          coverage_mask_map (mask, &xa, &ya);
-          coverage_mask_map (mask, &xb, &yb);
-          ia = (int) round (MIN (xa, xb));
-          ib = (int) round (MAX (xa, xb));
-          for (int x = ia; x < ib; x++)
-            coverage_mask_column (mask, x, MIN (ya, yb), MAX (ya, yb));
-        }
-      coverage_mask_paint (mask, cr);
+      _stride_coverage_mask_spans (mask, (const StrideColumnSpan *) (void *) spans->data, spans->len);
+      _stride_coverage_mask_paint (mask, cr);
       return TRUE;
     }
 
-  for (guint c = 0; c < n_columns; c++)
-    if (bottoms[c] > tops[c])
-      cairo_rectangle (cr, layout->left + c, tops[c], 1, bottoms[c] - tops[c]);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const StrideColumnSpan *span = &g_array_index (spans, StrideColumnSpan, i);
+
+      cairo_rectangle (cr, span->x, span->y, 1, span->h);
+    }
   cairo_fill (cr);
 
   return TRUE;
@@ -1137,7 +738,7 @@ draw_bars (const StrideChartLayout *layout,
            const StrideSeries      *s,
            cairo_t                 *cr,
            const StrideChartStyle  *style,
-           CoverageMask            *mask)
+           StrideCoverageMask      *mask)
 {
   guint b;
   guint e;
@@ -1191,208 +792,96 @@ draw_bars (const StrideChartLayout *layout,
   cairo_fill (cr);
 }
 
-/* Maps @p to pixels. FALSE for a gap (no value); a value clamped to the
- * plot's edge is also noted in @marks (drawn later as an outlier mark) and
- * *clamped says so. */
-static gboolean
-map_point (const StrideChartLayout *layout,
-           const StrideSeries      *s,
-           const StrideChartPoint  *p,
-           GArray                  *marks,
-           double                  *px,
-           double                  *py,
-           gboolean                *clamped)
-{
-  if (!isfinite (p->y))
-    return FALSE;
-
-  *px = _stride_chart_map_x (layout, p->x);
-  *py = _stride_chart_map_y (layout, s->side, p->y, clamped);
-  if (*clamped)
-    {
-      double m[2] = { *px, *py };
-
-      g_array_append_vals (marks, m, 1);
-    }
-
-  return TRUE;
-}
-
-/* A line with more than a point every two pixels is drawn as one vertical
- * span per pixel column (from its lowest to its highest pixel, joined to
- * the column before): what a stroke would cover, but as one-pixel-wide
- * boxes, each filled on its own (the colour is opaque and they never
- * overlap): cairo's box path is several times faster than one big
- * polygon of them, and far faster than stroking the polyline. */
+/* A line as a cairo path, @pts in pixels (y NAN = gap). */
 static void
-column_span (cairo_t      *cr,
-             CoverageMask *mask,
-             double        x,
-             double        y,
-             double        h)
-{
-  double xa = x;
-  double xb = x + 1;
-  double ya = y;
-  double yb = y + h;
-  int ia;
-  int ib;
-
-  if (mask == NULL)
-    {
-      cairo_rectangle (cr, x, y, 1, h);
-      cairo_fill (cr);
-      return;
-    }
-
-  coverage_mask_map (mask, &xa, &ya);
-  coverage_mask_map (mask, &xb, &yb);
-  ia = (int) round (MIN (xa, xb));
-  ib = (int) round (MAX (xa, xb));
-  for (int i = ia; i < ib; i++)
-    coverage_mask_column (mask, i, MIN (ya, yb), MAX (ya, yb));
-}
-
-static void
-dense_line (const StrideChartLayout *layout,
-            const StrideSeries      *s,
-            GArray                  *pts,
-            double                   line_w,
-            cairo_t                 *cr,
-            CoverageMask            *mask,
-            GArray                  *marks)
+stroke_line (cairo_t                *cr,
+             const StrideChartPoint *pts,
+             guint                   n_points,
+             double                  radius)
 {
   gboolean pen = FALSE;
-  gint64 col = -1;
-  double ymin = 0;
-  double ymax = 0;
-  double last_y = 0;
-  double half = line_w / 2;
-  gint64 n_cols = (gint64) ceil (layout->right - layout->left) + 8;
 
-  for (guint i = 0; i < pts->len; i++)
+  for (guint i = 0; i < n_points; i++)
     {
-      const StrideChartPoint *p = &g_array_index (pts, StrideChartPoint, i);
-      gboolean clamped;
-      double px;
-      double py;
-      gint64 k;
+      double px = pts[i].x;
+      double py = pts[i].y;
 
-      if (!map_point (layout, s, p, marks, &px, &py, &clamped))
+      if (!isfinite (py))
         {
           pen = FALSE;
           continue;
         }
-      k = (gint64) CLAMP (floor (px - layout->left), -4, n_cols);
-
-      if (pen && k == col)
-        {
-          ymin = MIN (ymin, py);
-          ymax = MAX (ymax, py);
-          last_y = py;
-          continue;
-        }
-
       if (pen)
         {
-          gint64 gap = k - col;
+          cairo_line_to (cr, px, py);
+          continue;
+        }
+      cairo_move_to (cr, px, py);
+      if (i + 1 >= n_points || !isfinite (pts[i + 1].y))
+        {
+          /* An isolated value between gaps: a dot, not nothing. */
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, px, py, radius / 2, 0, 2 * G_PI);
+          cairo_new_sub_path (cr);
+        }
+      pen = TRUE;
+    }
+  cairo_stroke (cr);
+}
 
-          column_span (cr, mask, layout->left + col, ymin - half, ymax - ymin + line_w);
-          /* Columns skipped between two points: interpolate. */
-          for (gint64 j = 1; j < gap; j++)
-            {
-              double ya = last_y + (py - last_y) * (j - 0.5) / gap;
-              double yb = last_y + (py - last_y) * (j + 0.5) / gap;
+/* Dots as cairo paths, @pts in pixels (y NAN = none). */
+static void
+fill_dots (cairo_t                *cr,
+           const StrideChartPoint *pts,
+           guint                   n_points,
+           double                  radius,
+           gboolean                dense)
+{
+  for (guint i = 0; i < n_points; i++)
+    {
+      double px = pts[i].x;
+      double py = pts[i].y;
 
-              column_span (cr, mask, layout->left + col + j, MIN (ya, yb) - half,
-                           fabs (yb - ya) + line_w);
-            }
-          ymin = MIN (py, gap <= 1 ? last_y : py);
-          ymax = MAX (py, gap <= 1 ? last_y : py);
-          if (gap > 1)
-            {
-              double ya = last_y + (py - last_y) * (gap - 0.5) / gap;
-
-              ymin = MIN (ymin, ya);
-              ymax = MAX (ymax, ya);
-            }
+      if (!isfinite (py))
+        continue;
+      if (dense)
+        {
+          /* Hundreds of dots: pixel-aligned squares, each filled on
+           * cairo's box path; at this density they read as the same
+           * cloud as round dots. */
+          cairo_rectangle (cr, round (px - radius), round (py - radius),
+                           round (2 * radius), round (2 * radius));
+          cairo_fill (cr);
         }
       else
         {
-          ymin = ymax = py;
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, px, py, radius, 0, 2 * G_PI);
         }
-      col = k;
-      last_y = py;
-      pen = TRUE;
     }
-
-  if (pen)
-    column_span (cr, mask, layout->left + col, ymin - half, ymax - ymin + line_w);
-  if (mask != NULL)
-    coverage_mask_paint (mask, cr);
+  if (!dense)
+    cairo_fill (cr);
 }
 
-/* A line as round-capped segments in @mask (see coverage masks). */
-static void
-mask_line (const StrideChartLayout *layout,
-           const StrideSeries      *s,
-           GArray                  *pts,
-           double                   line_w,
-           double                   radius,
-           CoverageMask            *mask,
-           GArray                  *marks)
-{
-  double r = line_w / 2 * mask->px_per_unit;
-  double dot = (radius / 2 + line_w / 2) * mask->px_per_unit;
-  gboolean pen = FALSE;
-  double last_x = 0;
-  double last_y = 0;
-
-  for (guint i = 0; i < pts->len; i++)
-    {
-      const StrideChartPoint *p = &g_array_index (pts, StrideChartPoint, i);
-      gboolean clamped;
-      double px;
-      double py;
-
-      if (!map_point (layout, s, p, marks, &px, &py, &clamped))
-        {
-          pen = FALSE;
-          continue;
-        }
-      coverage_mask_map (mask, &px, &py);
-      if (pen)
-        {
-          coverage_mask_capsule (mask, last_x, last_y, px, py, r);
-        }
-      else if (i + 1 >= pts->len || !isfinite (g_array_index (pts, StrideChartPoint, i + 1).y))
-        {
-          /* An isolated value between gaps: a dot, not nothing. */
-          coverage_mask_capsule (mask, px, py, px, py, dot);
-        }
-      last_x = px;
-      last_y = py;
-      pen = TRUE;
-    }
-}
-
+/* A line or dots, into @mask when there is one (the caller paints it: a
+ * line and its dots share one layer), else as cairo paths in the current
+ * source. Values clamped to the plot's edge are added to @marks. */
 static void
 draw_line_or_points (const StrideChartLayout *layout,
                      const StrideSeries      *s,
                      cairo_t                 *cr,
                      const StrideChartStyle  *style,
-                     CoverageMask            *mask)
+                     StrideCoverageMask      *mask,
+                     GArray                  *marks)
 {
   g_autoptr(GArray) pts = NULL;
+  g_autofree StrideChartPoint *px = NULL;
   guint b;
   guint e;
   guint columns;
-  gboolean pen = FALSE;
   double line_w = style->high_contrast ? 3 : 2;
   double radius;
   gboolean dense;
-  const StrideColor *color = series_color (style, s->color);
-  g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (double) * 2);
 
   visible_slice (s, layout->x0, layout->x1, &b, &e);
   if (e <= b)
@@ -1409,112 +898,121 @@ draw_line_or_points (const StrideChartLayout *layout,
            ? (dense ? 1.5 : pts->len > columns / 6 ? 2.5 : 3.0) * (style->high_contrast ? 1.34 : 1)
            : line_w * 1.2;
 
-  set_color (cr, color, 1);
-  cairo_set_line_width (cr, line_w);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  /* A clamped dot shows only as its outlier mark. */
+  px = g_new (StrideChartPoint, pts->len);
+  _stride_chart_map_series (layout, s->side, (const StrideChartPoint *) (void *) pts->data,
+                            pts->len, s->kind == STRIDE_SERIES_POINTS, px, marks);
 
   if (s->kind == STRIDE_SERIES_LINE && pts->len > columns / 2)
     {
-      dense_line (layout, s, pts, line_w, cr, mask, marks);
+      g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (StrideColumnSpan));
+
+      _stride_chart_line_spans (layout, px, pts->len, line_w, spans);
+      if (mask != NULL)
+        {
+          _stride_coverage_mask_spans (mask, (const StrideColumnSpan *) (void *) spans->data,
+                                       spans->len);
+          return;
+        }
+      /* Each box filled on its own (the colour is opaque and they never
+       * overlap): cairo's box path is several times faster than one big
+       * polygon of them, and far faster than stroking the polyline. */
+      for (guint i = 0; i < spans->len; i++)
+        {
+          const StrideColumnSpan *span = &g_array_index (spans, StrideColumnSpan, i);
+
+          cairo_rectangle (cr, span->x, span->y, 1, span->h);
+          cairo_fill (cr);
+        }
     }
   else if (s->kind == STRIDE_SERIES_LINE && mask != NULL)
     {
-      mask_line (layout, s, pts, line_w, radius, mask, marks);
-      coverage_mask_paint (mask, cr);
+      _stride_coverage_mask_line (mask, px, pts->len, line_w, radius + line_w);
     }
   else if (s->kind == STRIDE_SERIES_LINE)
     {
-      for (guint i = 0; i < pts->len; i++)
-        {
-          const StrideChartPoint *p = &g_array_index (pts, StrideChartPoint, i);
-          gboolean clamped;
-          double px;
-          double py;
-
-          if (!map_point (layout, s, p, marks, &px, &py, &clamped))
-            {
-              pen = FALSE;
-              continue;
-            }
-          if (pen)
-            {
-              cairo_line_to (cr, px, py);
-            }
-          else
-            {
-              gboolean alone = (i + 1 >= pts->len
-                                || !isfinite (g_array_index (pts, StrideChartPoint, i + 1).y));
-
-              cairo_move_to (cr, px, py);
-              if (alone)
-                {
-                  /* An isolated value between gaps: a dot, not nothing. */
-                  cairo_new_sub_path (cr);
-                  cairo_arc (cr, px, py, radius / 2, 0, 2 * G_PI);
-                  cairo_new_sub_path (cr);
-                }
-              pen = TRUE;
-            }
-        }
-      cairo_stroke (cr);
+      stroke_line (cr, px, pts->len, radius);
     }
   else
     {
-      /* Dense dots as discs of the ink of the 3 px squares below. */
-      double dot_r = (dense ? sqrt (4 * radius * radius / G_PI) : radius)
-                     * (mask != NULL ? mask->px_per_unit : 1);
-
-      for (guint i = 0; i < pts->len; i++)
-        {
-          const StrideChartPoint *p = &g_array_index (pts, StrideChartPoint, i);
-          gboolean clamped;
-          double px;
-          double py;
-
-          /* A clamped dot shows only as its outlier mark. */
-          if (!map_point (layout, s, p, marks, &px, &py, &clamped) || clamped)
-            continue;
-          if (mask != NULL)
-            {
-              /* Round dots at any density, however many share a pixel. */
-              coverage_mask_map (mask, &px, &py);
-              coverage_mask_capsule (mask, px, py, px, py, dot_r);
-            }
-          else if (dense)
-            {
-              /* Hundreds of dots: pixel-aligned squares, each filled on
-               * cairo's box path; at this density they read as the same
-               * cloud as round dots. */
-              cairo_rectangle (cr, round (px - radius), round (py - radius),
-                               round (2 * radius), round (2 * radius));
-              cairo_fill (cr);
-            }
-          else
-            {
-              cairo_new_sub_path (cr);
-              cairo_arc (cr, px, py, radius, 0, 2 * G_PI);
-            }
-        }
-      if (mask != NULL)
-        coverage_mask_paint (mask, cr);
+      /* Hundreds of dots: pixel-aligned squares on every surface; at
+       * this density they read as the same cloud as round dots, with
+       * half the pixels to compose. */
+      if (mask != NULL && dense)
+        _stride_coverage_mask_squares (mask, px, pts->len, radius);
+      else if (mask != NULL)
+        _stride_coverage_mask_dots (mask, px, pts->len, radius);
       else
-        cairo_fill (cr);
+        fill_dots (cr, px, pts->len, radius, dense);
     }
+}
 
-  if (marks->len > 0)
+static void
+draw_marks (const StrideChartLayout *layout,
+            cairo_t                 *cr,
+            const StrideChartStyle  *style,
+            GArray                  *marks)
+{
+  double mid = (layout->top + layout->bottom) / 2;
+
+  if (marks->len == 0)
+    return;
+
+  set_color (cr, &style->warning, 1);
+  for (guint i = 0; i < marks->len; i++)
     {
-      double mid = (layout->top + layout->bottom) / 2;
+      const StrideChartPoint *m = &g_array_index (marks, StrideChartPoint, i);
 
-      set_color (cr, &style->warning, 1);
-      for (guint i = 0; i < marks->len; i++)
-        {
-          double *m = (double *) (void *) (marks->data + i * sizeof (double) * 2);
-
-          outlier_mark (cr, m[0], m[1], m[1] < mid, 4);
-        }
-      cairo_fill (cr);
+      outlier_mark (cr, m->x, m->y, m->y < mid, 4);
     }
+  cairo_fill (cr);
+  g_array_set_size (marks, 0);
+}
+
+/* A line is drawn with the dots of its colour (a type of run and its
+ * running mean): the two are one layer, composited once, above the layers
+ * before it. The dots series it goes with, or NULL. */
+static const StrideSeries *
+dots_of_line (StrideChart        *chart,
+              const StrideSeries *line)
+{
+  for (guint i = 0; i < chart->series->len; i++)
+    {
+      const StrideSeries *s = g_ptr_array_index (chart->series, i);
+
+      if (s->kind == STRIDE_SERIES_POINTS && s->color == line->color)
+        return s;
+    }
+  return NULL;
+}
+
+static void
+draw_layer (StrideChart             *chart,
+            const StrideChartLayout *layout,
+            const StrideSeries      *s,
+            cairo_t                 *cr,
+            const StrideChartStyle  *style,
+            StrideCoverageMask      *mask,
+            GArray                  *marks)
+{
+  set_color (cr, series_color (style, s->color), 1);
+  cairo_set_line_width (cr, style->high_contrast ? 3 : 2);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+
+  if (s->kind == STRIDE_SERIES_POINTS)
+    for (guint i = 0; i < chart->series->len; i++)
+      {
+        const StrideSeries *line = g_ptr_array_index (chart->series, i);
+
+        if (line->kind == STRIDE_SERIES_LINE && dots_of_line (chart, line) == s)
+          draw_line_or_points (layout, line, cr, style, mask, marks);
+      }
+  draw_line_or_points (layout, s, cr, style, mask, marks);
+
+  if (mask != NULL)
+    _stride_coverage_mask_paint (mask, cr);
+  draw_marks (layout, cr, style, marks);
 }
 
 static void
@@ -1523,15 +1021,17 @@ draw_series (StrideChart             *chart,
              cairo_t                 *cr,
              const StrideChartStyle  *style)
 {
-  CoverageMask mask;
+  g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (StrideChartPoint));
+  StrideCoverageMask mask;
   gboolean use_mask;
 
   cairo_save (cr);
   cairo_rectangle (cr, layout->left - 6, layout->top - 6,
                    layout->right - layout->left + 12, layout->bottom - layout->top + 12);
   cairo_clip (cr);
-  use_mask = coverage_mask_init (&mask, cr);
+  use_mask = _stride_coverage_mask_init (&mask, cr);
 
+  /* Bars, then lines, then dots (each with its line). */
   for (guint pass = 0; pass < 3; pass++)
     for (guint i = 0; i < chart->series->len; i++)
       {
@@ -1539,12 +1039,12 @@ draw_series (StrideChart             *chart,
 
         if (pass == 0 && s->kind == STRIDE_SERIES_BARS)
           draw_bars (layout, s, cr, style, use_mask ? &mask : NULL);
-        else if ((pass == 1 && s->kind == STRIDE_SERIES_LINE)
+        else if ((pass == 1 && s->kind == STRIDE_SERIES_LINE && dots_of_line (chart, s) == NULL)
                  || (pass == 2 && s->kind == STRIDE_SERIES_POINTS))
-          draw_line_or_points (layout, s, cr, style, use_mask ? &mask : NULL);
+          draw_layer (chart, layout, s, cr, style, use_mask ? &mask : NULL, marks);
       }
 
-  coverage_mask_clear (&mask);
+  _stride_coverage_mask_clear (&mask);
   cairo_restore (cr);
 }
 

@@ -177,6 +177,84 @@ void           _stride_civil_from_days        (gint64           z,
                                                guint           *m,
                                                guint           *d);
 
+/* One pixel column of a dense line or bars, in user space: x to x + 1,
+ * y to y + h. */
+typedef struct
+{
+  double x;
+  double y;
+  double h;
+} StrideColumnSpan;
+
+/* A scratch A8 mask over the clip of an image surface, see
+ * stride-chart-raster.c. */
+typedef struct
+{
+  cairo_surface_t *surface;
+  guint8          *data;
+  int              stride;
+  int              width;
+  int              height;
+  int              x0;           /* of the mask, in backend pixels */
+  int              y0;
+  double           scale_x;      /* device scale of the target */
+  double           scale_y;
+  cairo_matrix_t   to_px;        /* user space to mask pixels */
+  double           px_per_unit;  /* user units to mask pixels */
+  guint8          *tiles;        /* touched since the last paint, per tile */
+  int              tiles_w;
+  int              tiles_h;
+  gboolean         dirty;
+} StrideCoverageMask;
+
+/* stride-chart-raster.c: what runs per point or per pixel of a draw.
+ * map_series maps @points into @out (y NAN for a gap) and adds values
+ * clamped to the plot's edge to @marks, as gaps too if @drop_clamped. */
+double         _stride_chart_map_x            (const StrideChartLayout *layout,
+                                               double                  x);
+double         _stride_chart_map_y            (const StrideChartLayout *layout,
+                                               StrideAxisSide          side,
+                                               double                  y,
+                                               gboolean               *clamped);
+void           _stride_chart_map_series       (const StrideChartLayout *layout,
+                                               StrideAxisSide          side,
+                                               const StrideChartPoint *points,
+                                               guint                   n_points,
+                                               gboolean                drop_clamped,
+                                               StrideChartPoint       *out,
+                                               GArray                 *marks);
+void           _stride_chart_line_spans       (const StrideChartLayout *layout,
+                                               const StrideChartPoint *pts,
+                                               guint                   n_points,
+                                               double                  line_w,
+                                               GArray                 *spans);
+void           _stride_chart_bar_spans        (const StrideChartLayout *layout,
+                                               const StrideSeries     *s,
+                                               guint                   begin,
+                                               guint                   end,
+                                               GArray                 *spans);
+gboolean       _stride_coverage_mask_init     (StrideCoverageMask     *mask,
+                                               cairo_t                *cr);
+void           _stride_coverage_mask_clear    (StrideCoverageMask     *mask);
+void           _stride_coverage_mask_paint    (StrideCoverageMask     *mask,
+                                               cairo_t                *cr);
+void           _stride_coverage_mask_spans    (StrideCoverageMask     *mask,
+                                               const StrideColumnSpan *spans,
+                                               guint                   n_spans);
+void           _stride_coverage_mask_line     (StrideCoverageMask     *mask,
+                                               const StrideChartPoint *pts,
+                                               guint                   n_points,
+                                               double                  line_w,
+                                               double                  dot_w);
+void           _stride_coverage_mask_squares  (StrideCoverageMask     *mask,
+                                               const StrideChartPoint *pts,
+                                               guint                   n_points,
+                                               double                  radius);
+void           _stride_coverage_mask_dots     (StrideCoverageMask     *mask,
+                                               const StrideChartPoint *pts,
+                                               guint                   n_points,
+                                               double                  radius);
+
 /* stride-chart-draw.c */
 gboolean       _stride_chart_layout           (StrideChart            *chart,
                                                PangoContext           *context,
@@ -187,12 +265,6 @@ gboolean       _stride_chart_layout           (StrideChart            *chart,
                                                StrideChartLayout      *layout);
 void           _stride_chart_layout_clear     (StrideChartLayout      *layout);
 PangoContext  *_stride_chart_pango_context    (void);
-double         _stride_chart_map_x            (const StrideChartLayout *layout,
-                                               double                  x);
-double         _stride_chart_map_y            (const StrideChartLayout *layout,
-                                               StrideAxisSide          side,
-                                               double                  y,
-                                               gboolean               *clamped);
 gboolean       _stride_point_valid            (const StrideChartPoint *p);
 void           _stride_chart_invalidate       (StrideChart            *chart);
 

@@ -237,7 +237,12 @@ static const Route routes[] = {
 
 /* Shoes */
 
-#define MAX_SHOES 6
+/* A pair of trainers lasts about 5 weeks of the demo's training (up to
+ * 130 km a week), so no pair goes over the default 700 km limit and the
+ * checklist's shoe check stays quiet in the past as it would for a runner
+ * who replaces worn shoes. */
+#define DEMO_WEEKS_PER_TRAINER 5
+#define MAX_SHOES (2 * (50 * 52 / DEMO_WEEKS_PER_TRAINER + 2))
 
 typedef struct
 {
@@ -570,42 +575,45 @@ make_races (Demo *d)
     }
 }
 
+/* Shares [from, to) among @n pairs of one kind, in order, the last one
+ * still in use. */
+static void
+share_shoes (Demo     *d,
+             guint32   from,
+             guint32   to,
+             guint     n,
+             gboolean  racer)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      DemoShoe *shoe = &d->shoes[d->n_shoes++];
+
+      shoe->start = from + (guint64) (to - from) * i / n;
+      shoe->retired = i + 1 == n ? 0 : from + (guint64) (to - from) * (i + 1) / n - 1;
+      shoe->racer = racer;
+    }
+}
+
 static void
 make_shoes (Demo *d)
 {
-  guint n_trainers;
   guint32 current_start;
-  guint32 span_start = d->start;
-
-  d->n_shoes = CLAMP (4 + d->years / 4, 4, MAX_SHOES);
-  n_trainers = d->n_shoes - 1;
+  guint n_trainers;
+  guint n_racers;
 
   /* The pair in use started 5 weeks ago, so its mileage stays below the
    * default 700 km limit; the older ones share the time before. */
   current_start = d->today > d->start + 150 ? d->today - 35 : d->start + (d->today - d->start) / 2;
+  n_trainers = CLAMP ((current_start - d->start) / (7 * DEMO_WEEKS_PER_TRAINER), 2,
+                      MAX_SHOES / 2);
+  /* Racers last about 400 km of races: a new pair every three years. */
+  n_racers = CLAMP ((d->today - d->start) / (3 * 365) + 1, 1, MAX_SHOES / 2);
 
-  for (guint i = 0; i < n_trainers; i++)
-    {
-      DemoShoe *shoe = &d->shoes[i];
-
-      if (i + 1 == n_trainers)
-        {
-          shoe->start = current_start;
-          shoe->retired = 0;
-        }
-      else
-        {
-          guint32 span = (current_start - span_start) / (n_trainers - 1);
-
-          shoe->start = span_start + i * span;
-          shoe->retired = (i + 2 == n_trainers) ? current_start - 1
-                          : span_start + (i + 1) * span - 1;
-        }
-    }
-
-  d->shoes[n_trainers].start = d->start;
-  d->shoes[n_trainers].retired = 0;
-  d->shoes[n_trainers].racer = TRUE;
+  d->n_shoes = 0;
+  share_shoes (d, d->start, current_start, n_trainers, FALSE);
+  d->shoes[d->n_shoes - 1].retired = current_start - 1;
+  share_shoes (d, current_start, current_start, 1, FALSE);
+  share_shoes (d, d->start, d->today, n_racers, TRUE);
 }
 
 static void
@@ -1644,6 +1652,7 @@ static gboolean
 emit_shoes (Demo *d)
 {
   guint trainer = 0;
+  guint racer = 0;
 
   for (guint i = 0; i < d->n_shoes; i++)
     {
@@ -1657,13 +1666,16 @@ emit_shoes (Demo *d)
       shoe.retired_date = demo_shoe->retired;
       if (demo_shoe->racer)
         {
-          shoe.name = g_strdup ("Carbon racer");
+          shoe.name = racer == 0 ? g_strdup ("Carbon racer")
+                                 : g_strdup_printf ("Carbon racer %u", racer + 1);
+          racer++;
           shoe.limit_km = 400.0;
         }
       else
         {
-          shoe.name = g_strdup_printf ("Daily trainer (%s)",
-                                       colours[trainer++ % G_N_ELEMENTS (colours)]);
+          shoe.name = g_strdup_printf ("Daily trainer %u (%s)", trainer + 1,
+                                       colours[trainer % G_N_ELEMENTS (colours)]);
+          trainer++;
           shoe.limit_km = 0.0;
         }
 

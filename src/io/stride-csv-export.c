@@ -11,6 +11,7 @@
 
 #include "stride-csv.h"
 #include "stride-csv-export.h"
+#include "stride-store-restore.h"
 
 /* Bytes gathered before each write. */
 #define FLUSH_SIZE 65536
@@ -122,7 +123,8 @@ write_table (StrideStore  *store,
   writer.buffer = buffer;
   stride_csv_append_row (buffer, g_strv_length (columns), (const char *const *) columns);
 
-  ok = stride_store_foreach_row (store, table, write_row_cb, &writer, error);
+  /* Not foreach_row: its REAL text keeps only 15 digits. */
+  ok = stride_store_dump_rows (store, table, write_row_cb, &writer, error);
   if (writer.error != NULL)
     {
       /* The store may or may not have set an error of its own. */
@@ -144,12 +146,48 @@ write_table (StrideStore  *store,
   return FALSE;
 }
 
+/* Deterministic, so exporting the same journal twice gives the same bytes. */
+static gboolean
+write_marker (StrideStore  *store,
+              GFile        *dir,
+              GFile       **tmp_file,
+              GError      **error)
+{
+  g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *format_version = g_strdup_printf ("%d", STRIDE_CSV_EXPORT_FORMAT_VERSION);
+  g_autofree char *schema_version = g_strdup_printf ("%d",
+                                                     stride_store_get_schema_version (store));
+  const char *rows[][2] = {
+    { "key", "value" },
+    { "format", STRIDE_CSV_EXPORT_FORMAT },
+    { "format_version", format_version },
+    { "schema_version", schema_version },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    stride_csv_append_row (text, 2, rows[i]);
+
+  out = create_temporary (dir, "stridestrong-export", tmp_file, error);
+  if (out == NULL)
+    return FALSE;
+
+  if (!g_output_stream_write_all (G_OUTPUT_STREAM (out), text->str, text->len, NULL, NULL, error))
+    {
+      g_output_stream_close (G_OUTPUT_STREAM (out), NULL, NULL);
+      return FALSE;
+    }
+
+  return g_output_stream_close (G_OUTPUT_STREAM (out), NULL, error);
+}
+
 gboolean
 stride_csv_export_dir (StrideStore  *store,
                        GFile        *dir,
                        GError      **error)
 {
   g_autoptr(GPtrArray) tmp_files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) local_error = NULL;
   const char *const *tables;
   guint n_tables = 0;
@@ -184,7 +222,10 @@ stride_csv_export_dir (StrideStore  *store,
 
       ok = write_table (store, dir, tables[n_tables], &tmp_file, error);
       if (tmp_file != NULL)
-        g_ptr_array_add (tmp_files, tmp_file);
+        {
+          g_ptr_array_add (tmp_files, tmp_file);
+          g_ptr_array_add (names, g_strconcat (tables[n_tables], ".csv", NULL));
+        }
       if (!ok)
         {
           g_prefix_error (error, "Cannot export table “%s”: ", tables[n_tables]);
@@ -192,10 +233,25 @@ stride_csv_export_dir (StrideStore  *store,
         }
     }
 
-  /* Only now do the final names change, each by one rename. */
-  for (guint i = 0; ok && i < n_tables; i++)
+  if (ok)
     {
-      g_autofree char *name = g_strconcat (tables[i], ".csv", NULL);
+      GFile *tmp_file = NULL;
+
+      ok = write_marker (store, dir, &tmp_file, error);
+      if (tmp_file != NULL)
+        {
+          g_ptr_array_add (tmp_files, tmp_file);
+          g_ptr_array_add (names, g_strdup (STRIDE_CSV_EXPORT_MARKER));
+        }
+      if (!ok)
+        g_prefix_error (error, "Cannot write “%s”: ", STRIDE_CSV_EXPORT_MARKER);
+    }
+
+  /* Only now do the final names change, each by one rename, the marker
+   * last. */
+  for (guint i = 0; ok && i < tmp_files->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
       g_autoptr(GFile) target = g_file_get_child (dir, name);
 
       if (!g_file_move (g_ptr_array_index (tmp_files, i), target,

@@ -562,6 +562,22 @@ typedef struct
   gsize       closing_pos;
 } LineReader;
 
+/* A component name is letters, digits and '-' (RFC 5545): anything after
+ * them is left out. A line longer than libical's buffer arrives in pieces,
+ * cut anywhere — also inside a UTF-8 sequence — and the name goes into a
+ * note the user reads and into the END line we write. */
+static char *
+component_name (const char *text,
+                gsize       len)
+{
+  gsize n = 0;
+
+  while (n < len && (g_ascii_isalnum (text[n]) || text[n] == '-'))
+    n++;
+
+  return g_ascii_strup (text, n);
+}
+
 static void
 track_line (LineReader *reader,
             const char *line,
@@ -574,11 +590,11 @@ track_line (LineReader *reader,
 
   if (len > 6 && g_ascii_strncasecmp (line, "BEGIN:", 6) == 0)
     {
-      g_ptr_array_add (reader->open, g_ascii_strup (line + 6, len - 6));
+      g_ptr_array_add (reader->open, component_name (line + 6, len - 6));
     }
   else if (len > 4 && g_ascii_strncasecmp (line, "END:", 4) == 0 && reader->open->len > 0)
     {
-      name = g_ascii_strup (line + 4, len - 4);
+      name = component_name (line + 4, len - 4);
       if (g_str_equal (name, g_ptr_array_index (reader->open, reader->open->len - 1)))
         g_ptr_array_remove_index (reader->open, reader->open->len - 1);
     }

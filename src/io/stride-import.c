@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "stride-csv-import.h"
 #include "stride-fit.h"
 #include "stride-garmin-csv.h"
 #include "stride-gpx.h"
@@ -730,15 +731,36 @@ fail:
   return FALSE;
 }
 
-/* Reports one file; FALSE only when cancelled. */
+/* One walk over a path, shared by importing and by scanning so that both
+ * follow the same rules. Without a store, files are only listed. */
+typedef struct
+{
+  StrideStore          *store;
+  StrideImportFileFunc  func;
+  StrideImportScanFunc  scan;
+  gpointer              user_data;
+} ImportWalk;
+
+/* The bytes of @file (links followed), 0 when it cannot be read. */
+static guint64
+file_size (GFile        *file,
+           GCancellable *cancellable)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                 G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+
+  return info != NULL ? (guint64) g_file_info_get_size (info) : 0;
+}
+
+/* Reports one file; FALSE only when cancelled. @extra_bytes are read by
+ * its import besides the file itself (a Strava export's activity files). */
 static gboolean
-import_one (StrideStore          *store,
-            GFile                *file,
-            gboolean              explicit,
-            StrideImportFileFunc  func,
-            gpointer              user_data,
-            GCancellable         *cancellable,
-            GError              **error)
+import_one (const ImportWalk  *walk,
+            GFile             *file,
+            gboolean           explicit,
+            guint64            extra_bytes,
+            GCancellable      *cancellable,
+            GError           **error)
 {
   g_auto(StrideImportResult) result = { 0, };
   g_autoptr(GError) local_error = NULL;
@@ -747,12 +769,19 @@ import_one (StrideStore          *store,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
+  if (walk->store == NULL)
+    {
+      if (walk->scan != NULL)
+        walk->scan (file, file_size (file, cancellable) + extra_bytes, walk->user_data);
+      return TRUE;
+    }
+
   if (!explicit && stride_import_detect_format (basename, NULL) == STRIDE_IMPORT_FORMAT_UNKNOWN)
     {
       result.status = STRIDE_IMPORT_STATUS_SKIPPED;
       result.message = g_strdup ("Unsupported file type");
     }
-  else if (!stride_import_file (store, file, cancellable, &result, &local_error))
+  else if (!stride_import_file (walk->store, file, cancellable, &result, &local_error))
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
@@ -761,25 +790,31 @@ import_one (StrideStore          *store,
         }
     }
 
-  if (func != NULL)
-    func (file, &result, user_data);
+  if (walk->func != NULL)
+    walk->func (file, &result, walk->user_data);
 
   return TRUE;
 }
 
 static void
-report_error (GFile                *file,
-              const GError         *error,
-              StrideImportFileFunc  func,
-              gpointer              user_data)
+report_error (const ImportWalk *walk,
+              GFile            *file,
+              const GError     *error)
 {
   StrideImportResult result = { 0, };
+
+  if (walk->store == NULL)
+    {
+      if (walk->scan != NULL)
+        walk->scan (file, 0, walk->user_data);
+      return;
+    }
 
   result.status = STRIDE_IMPORT_STATUS_ERROR;
   result.message = error->message;
 
-  if (func != NULL)
-    func (file, &result, user_data);
+  if (walk->func != NULL)
+    walk->func (file, &result, walk->user_data);
 }
 
 static int
@@ -793,14 +828,19 @@ compare_infos (gconstpointer a,
 }
 
 /* If @dir holds a Strava activities.csv, adds it and the files it names
- * to @excluded and returns it (transfer full); else NULL. */
+ * to @excluded and returns it (transfer full); else NULL. @named_bytes
+ * (may be NULL) gets the size of the named files that exist. */
 static GFile *
 find_strava_export (GFile        *dir,
                     GHashTable   *excluded,
+                    guint64      *named_bytes,
                     GCancellable *cancellable)
 {
   g_autoptr(GFile) csv_file = g_file_get_child (dir, STRIDE_STRAVA_ACTIVITIES_CSV);
   g_autoptr(StrideExportCsv) csv = NULL;
+  g_autoptr(GHashTable) named = NULL;
+  GHashTableIter iter;
+  gpointer path;
 
   if (g_file_query_file_type (csv_file, G_FILE_QUERY_INFO_NONE, cancellable)
       != G_FILE_TYPE_REGULAR)
@@ -811,25 +851,92 @@ find_strava_export (GFile        *dir,
   if (csv == NULL || !stride_strava_is_header (csv->header))
     return NULL;
 
-  stride_strava_list_files (csv, dir, excluded);
+  named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  stride_strava_list_files (csv, dir, named);
+  g_hash_table_iter_init (&iter, named);
+  while (g_hash_table_iter_next (&iter, &path, NULL))
+    {
+      if (named_bytes != NULL && !g_hash_table_contains (excluded, path))
+        {
+          g_autoptr(GFile) file = g_file_new_for_path (path);
+
+          *named_bytes += file_size (file, cancellable);
+        }
+      g_hash_table_iter_steal (&iter);
+      g_hash_table_add (excluded, path);
+    }
   g_hash_table_add (excluded, g_file_get_path (csv_file));
 
   return g_steal_pointer (&csv_file);
 }
 
+/* Our own CSV export (stride-csv-import.h) is one journal, restored as a
+ * whole and reported as one result for the folder; FALSE only when
+ * cancelled. */
 static gboolean
-import_directory (StrideStore          *store,
-                  GFile                *dir,
-                  GHashTable           *excluded,
-                  StrideImportFileFunc  func,
-                  gpointer              user_data,
-                  GCancellable         *cancellable,
-                  GError              **error)
+restore_csv_export (const ImportWalk  *walk,
+                    GFile             *dir,
+                    guint64            n_bytes,
+                    GCancellable      *cancellable,
+                    GError           **error)
+{
+  g_auto(StrideImportResult) result = { 0, };
+  g_autoptr(GError) local_error = NULL;
+  gint64 n_activities;
+
+  if (walk->store == NULL)
+    {
+      if (walk->scan != NULL)
+        walk->scan (dir, n_bytes, walk->user_data);
+      return TRUE;
+    }
+
+  if (stride_csv_import_dir (walk->store, dir, cancellable, &local_error)
+      && (n_activities = stride_store_count_rows (walk->store, "activity", &local_error)) >= 0)
+    {
+      result.status = STRIDE_IMPORT_STATUS_IMPORTED;
+      result.n_activities = (guint) n_activities;
+      result.message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "Journal restored from its CSV export: "
+                                                     "%u activity",
+                                                     "Journal restored from its CSV export: "
+                                                     "%u activities",
+                                                     result.n_activities),
+                                        result.n_activities);
+    }
+  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  else
+    {
+      result.status = STRIDE_IMPORT_STATUS_ERROR;
+      result.message = g_strdup (local_error->message);
+    }
+
+  if (walk->func != NULL)
+    walk->func (dir, &result, walk->user_data);
+
+  return TRUE;
+}
+
+static gboolean
+import_directory (const ImportWalk  *walk,
+                  GFile             *dir,
+                  GHashTable        *excluded,
+                  GCancellable      *cancellable,
+                  GError           **error)
 {
   g_autoptr(GFileEnumerator) enumerator = NULL;
   g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GFile) strava_csv = NULL;
+  guint64 strava_bytes = 0;
+  guint64 export_bytes = 0;
+
+  if (stride_csv_import_is_export_dir (dir, &export_bytes, cancellable))
+    return restore_csv_export (walk, dir, export_bytes, cancellable, error);
 
   enumerator = g_file_enumerate_children (dir,
                                           G_FILE_ATTRIBUTE_STANDARD_NAME ","
@@ -854,15 +961,16 @@ import_directory (StrideStore          *store,
           return FALSE;
         }
       /* Report what could not be listed, and import what could. */
-      report_error (dir, local_error, func, user_data);
+      report_error (walk, dir, local_error);
     }
 
   g_ptr_array_sort (infos, compare_infos);
 
   /* A Strava export: activities.csv first, with the files it names. */
-  strava_csv = find_strava_export (dir, excluded, cancellable);
+  strava_csv = find_strava_export (dir, excluded, walk->store == NULL ? &strava_bytes : NULL,
+                                   cancellable);
   if (strava_csv != NULL
-      && !import_one (store, strava_csv, TRUE, func, user_data, cancellable, error))
+      && !import_one (walk, strava_csv, TRUE, strava_bytes, cancellable, error))
     return FALSE;
 
   for (guint i = 0; i < infos->len; i++)
@@ -887,12 +995,12 @@ import_directory (StrideStore          *store,
 
       if (type == G_FILE_TYPE_DIRECTORY)
         {
-          if (!import_directory (store, child, excluded, func, user_data, cancellable, error))
+          if (!import_directory (walk, child, excluded, cancellable, error))
             return FALSE;
         }
       else if (type == G_FILE_TYPE_REGULAR)
         {
-          if (!import_one (store, child, FALSE, func, user_data, cancellable, error))
+          if (!import_one (walk, child, FALSE, 0, cancellable, error))
             return FALSE;
         }
     }
@@ -900,20 +1008,14 @@ import_directory (StrideStore          *store,
   return !g_cancellable_set_error_if_cancelled (cancellable, error);
 }
 
-gboolean
-stride_import_path (StrideStore          *store,
-                    GFile                *path,
-                    StrideImportFileFunc  func,
-                    gpointer              user_data,
-                    GCancellable         *cancellable,
-                    GError              **error)
+static gboolean
+walk_path (const ImportWalk  *walk,
+           GFile             *path,
+           GCancellable      *cancellable,
+           GError           **error)
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
-
-  g_return_val_if_fail (STRIDE_IS_STORE (store), FALSE);
-  g_return_val_if_fail (G_IS_FILE (path), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   info = g_file_query_info (path, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
                             cancellable, &local_error);
@@ -924,7 +1026,7 @@ stride_import_path (StrideStore          *store,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-      report_error (path, local_error, func, user_data);
+      report_error (walk, path, local_error);
       return TRUE;
     }
 
@@ -933,8 +1035,40 @@ stride_import_path (StrideStore          *store,
       g_autoptr(GHashTable) excluded = g_hash_table_new_full (g_str_hash, g_str_equal,
                                                               g_free, NULL);
 
-      return import_directory (store, path, excluded, func, user_data, cancellable, error);
+      return import_directory (walk, path, excluded, cancellable, error);
     }
 
-  return import_one (store, path, TRUE, func, user_data, cancellable, error);
+  return import_one (walk, path, TRUE, 0, cancellable, error);
+}
+
+gboolean
+stride_import_path (StrideStore          *store,
+                    GFile                *path,
+                    StrideImportFileFunc  func,
+                    gpointer              user_data,
+                    GCancellable         *cancellable,
+                    GError              **error)
+{
+  ImportWalk walk = { store, func, NULL, user_data };
+
+  g_return_val_if_fail (STRIDE_IS_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_FILE (path), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return walk_path (&walk, path, cancellable, error);
+}
+
+gboolean
+stride_import_scan_path (GFile                *path,
+                         StrideImportScanFunc  func,
+                         gpointer              user_data,
+                         GCancellable         *cancellable,
+                         GError              **error)
+{
+  ImportWalk walk = { NULL, NULL, func, user_data };
+
+  g_return_val_if_fail (G_IS_FILE (path), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return walk_path (&walk, path, cancellable, error);
 }

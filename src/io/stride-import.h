@@ -115,4 +115,21 @@ gboolean           stride_import_path             (StrideStore         *store,
                                                    GCancellable        *cancellable,
                                                    GError             **error);
 
+/* @size: the bytes importing @file reads (for a Strava activities.csv,
+ * with the activity files it names); 0 when it cannot be read. */
+typedef void (*StrideImportScanFunc) (GFile                    *file,
+                                      guint64                   size,
+                                      gpointer                  user_data);
+
+/* Walks @path exactly as stride_import_path() would, without importing:
+ * @func is called once for each file that stride_import_path() would
+ * report, in the same order (a folder or path that cannot be read counts
+ * as one). For progress: how many files, and how many bytes, are ahead.
+ * Returns FALSE only when cancelled. */
+gboolean           stride_import_scan_path        (GFile               *path,
+                                                   StrideImportScanFunc func,
+                                                   gpointer             user_data,
+                                                   GCancellable        *cancellable,
+                                                   GError             **error);
+
 G_END_DECLS

@@ -23,7 +23,7 @@
 gboolean
 stride_strava_is_header (GPtrArray *header)
 {
-  StrideExportCsv csv = { header, NULL, FALSE };
+  StrideExportCsv csv = { .header = header };
 
   g_return_val_if_fail (header != NULL, FALSE);
 
@@ -290,7 +290,8 @@ parse_row_file (GFile         *folder,
 
 /* The row's own totals, or NULL with the reason in @skipped. */
 static StrideParsedActivity *
-parse_row_totals (GPtrArray           *row,
+parse_row_totals (const StrideExportCsv *csv,
+                  GPtrArray           *row,
                   const StravaColumns *cols,
                   guint                index,
                   StravaState         *state,
@@ -304,7 +305,18 @@ parse_row_totals (GPtrArray           *row,
   const char *elapsed = stride_export_csv_value (row, cols->elapsed);
   const char *moving = stride_export_csv_value (row, cols->moving);
   const char *distance = stride_export_csv_value (row, cols->distance);
+  const gint numbers[] = {
+    cols->elapsed_display, cols->elapsed, cols->moving, cols->distance_display, cols->distance,
+    cols->elevation, cols->hr,
+  };
   double value;
+
+  reason = stride_export_csv_check_row (csv, row, numbers, G_N_ELEMENTS (numbers));
+  if (reason != NULL)
+    {
+      skip_row (skipped, index, reason);
+      return NULL;
+    }
 
   if (date == NULL)
     {
@@ -325,7 +337,7 @@ parse_row_totals (GPtrArray           *row,
 
   /* Strava's own glitch: a negative moving time (with an elapsed time of
    * days). Said first, as it is the clearest reason. */
-  if (moving != NULL && stride_export_parse_duration (moving, &value) && value < 0)
+  if (stride_export_csv_duration (csv, moving, &value) == STRIDE_EXPORT_VALUE_OK && value < 0)
     {
       reason = g_strdup_printf (_("the moving time of %s s is negative"), moving);
       skip_row (skipped, index, reason);
@@ -336,7 +348,7 @@ parse_row_totals (GPtrArray           *row,
    * in whole seconds, is there in older exports too. */
   if (elapsed == NULL)
     elapsed = stride_export_csv_value (row, cols->elapsed_display);
-  if (elapsed == NULL || !stride_export_parse_duration (elapsed, &a->duration_s))
+  if (stride_export_csv_duration (csv, elapsed, &a->duration_s) != STRIDE_EXPORT_VALUE_OK)
     {
       skip_row (skipped, index, _("there is no elapsed time"));
       return NULL;
@@ -353,7 +365,7 @@ parse_row_totals (GPtrArray           *row,
       return NULL;
     }
 
-  if (moving != NULL && stride_export_parse_duration (moving, &value))
+  if (stride_export_csv_duration (csv, moving, &value) == STRIDE_EXPORT_VALUE_OK)
     a->moving_s = MIN (value, a->duration_s);
 
   /* The second "Distance" is in metres; the first is in the athlete's
@@ -361,12 +373,12 @@ parse_row_totals (GPtrArray           *row,
   value = 0;
   if (distance != NULL)
     {
-      if (!stride_export_parse_number (distance, FALSE, &value))
+      if (stride_export_csv_number (csv, distance, &value) != STRIDE_EXPORT_VALUE_OK)
         value = NAN;
     }
   else if ((distance = stride_export_csv_value (row, cols->distance_display)) != NULL)
     {
-      if (stride_export_parse_number (distance, FALSE, &value))
+      if (stride_export_csv_number (csv, distance, &value) == STRIDE_EXPORT_VALUE_OK)
         value *= 1000.0;
       else
         value = NAN;
@@ -379,11 +391,11 @@ parse_row_totals (GPtrArray           *row,
     }
   a->distance_m = value;
 
-  if (stride_export_parse_number (stride_export_csv_value (row, cols->elevation), FALSE, &value)
-      && value >= 0 && value < 100000)
+  if (stride_export_csv_number (csv, stride_export_csv_value (row, cols->elevation), &value)
+      == STRIDE_EXPORT_VALUE_OK && value >= 0 && value < 100000)
     a->elevation_gain_m = value;
-  if (stride_export_parse_number (stride_export_csv_value (row, cols->hr), FALSE, &value)
-      && value >= 1 && value <= STRIDE_TRACK_MAX_HR)
+  if (stride_export_csv_number (csv, stride_export_csv_value (row, cols->hr), &value)
+      == STRIDE_EXPORT_VALUE_OK && value >= 1 && value <= STRIDE_TRACK_MAX_HR)
     a->avg_hr = (gint) lround (value);
 
   return g_steal_pointer (&parsed);
@@ -391,9 +403,10 @@ parse_row_totals (GPtrArray           *row,
 
 /* What the row says better than any file: name, type, effort, notes. */
 static void
-apply_row (StrideParsedActivity *parsed,
-           GPtrArray            *row,
-           const StravaColumns  *cols)
+apply_row (StrideParsedActivity  *parsed,
+           const StrideExportCsv *csv,
+           GPtrArray             *row,
+           const StravaColumns   *cols)
 {
   StrideActivity *a = &parsed->activity;
   const char *name = stride_export_csv_value (row, cols->name);
@@ -417,8 +430,8 @@ apply_row (StrideParsedActivity *parsed,
                                         stride_export_csv_value (row, cols->competition));
 
   /* Strava's perceived exertion is on the same 1–10 scale. */
-  if (stride_export_parse_number (stride_export_csv_value (row, cols->effort), FALSE, &effort)
-      && effort >= 1 && effort <= 10)
+  if (stride_export_csv_number (csv, stride_export_csv_value (row, cols->effort), &effort)
+      == STRIDE_EXPORT_VALUE_OK && effort >= 1 && effort <= 10)
     a->rpe = (gint) lround (effort);
 
   if (description != NULL || private_note != NULL)
@@ -491,9 +504,18 @@ stride_strava_parse (const StrideExportCsv  *csv,
       const char *name = stride_export_csv_value (row, cols.filename);
       g_autoptr(GPtrArray) from_file = NULL;
       g_autoptr(GError) local_error = NULL;
+      g_autofree char *reason = NULL;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         goto fail;
+
+      /* Fields out of line may name the wrong file too. */
+      reason = stride_export_csv_check_row (csv, row, &cols.effort, 1);
+      if (reason != NULL)
+        {
+          skip_row (skipped, i, reason);
+          continue;
+        }
 
       if (name != NULL)
         {
@@ -512,27 +534,30 @@ stride_strava_parse (const StrideExportCsv  *csv,
             {
               StrideParsedActivity *parsed = g_ptr_array_index (from_file, j);
 
-              apply_row (parsed, row, &cols);
+              apply_row (parsed, csv, row, &cols);
               g_ptr_array_add (activities, parsed);
             }
           g_ptr_array_set_free_func (from_file, NULL);
         }
       else
         {
-          StrideParsedActivity *parsed = parse_row_totals (row, &cols, i, &state, skipped);
+          StrideParsedActivity *parsed = parse_row_totals (csv, row, &cols, i, &state, skipped);
 
           if (parsed != NULL)
             {
-              apply_row (parsed, row, &cols);
+              apply_row (parsed, csv, row, &cols);
               g_ptr_array_add (activities, parsed);
             }
         }
     }
 
-  if (note != NULL && (state.n_missing > 0 || state.n_unreadable > 0))
+  if (note != NULL && (state.n_missing > 0 || state.n_unreadable > 0
+                       || stride_export_csv_note (csv) != NULL))
     {
-      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GString) text = g_string_new (stride_export_csv_note (csv));
 
+      if (state.n_missing > 0 && text->len > 0)
+        g_string_append (text, "; ");
       if (state.n_missing > 0)
         g_string_append_printf (text,
                                 g_dngettext (GETTEXT_PACKAGE,

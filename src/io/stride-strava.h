@@ -36,10 +36,13 @@ void       stride_strava_list_files (const StrideExportCsv  *csv,
  * @folder and can be read takes its times, totals, points and laps from
  * that file (its SHA-256 becomes the source_hash) and its name, type, run
  * type, effort and notes from the row; otherwise the row's own totals are
- * used (the dates are UTC). A row without a usable date or with absurd
- * totals (negative moving time, elapsed over 72 h) is left out with a line
- * in @skipped ("row 556: …"; the header is row 1). *@note (may be NULL)
- * gets a sentence about files that were missing or unreadable.
+ * used (the dates are UTC). A row without a usable date, with absurd
+ * totals (negative moving time, elapsed over 72 h), with a number that is
+ * ambiguous or with more fields than the header (see
+ * stride_export_csv_check_row()) is left out with a line in @skipped
+ * ("row 556: …"; the header is row 1). *@note (may be NULL) gets a
+ * sentence about files that were missing or unreadable, and about text
+ * that was not UTF-8.
  * Returns (transfer full) (element-type StrideParsedActivity), or NULL with
  * a STRIDE_IMPORT_ERROR. */
 GPtrArray *stride_strava_parse      (const StrideExportCsv  *csv,

@@ -936,6 +936,23 @@ probe_file (const char  *path,
         rc = sqlite3_extended_errcode (db);
     }
 
+  /* A hot rollback journal, left by a process killed in the middle of a
+   * write (creating the journal happens before WAL is on): only a
+   * read-write connection may roll it back, which is what SQLite does on
+   * its first read. Without that the journal could never be opened again. */
+  if (rc == SQLITE_READONLY_ROLLBACK)
+    {
+      sqlite3_close (db);
+      db = NULL;
+      rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
+      if (rc == SQLITE_OK)
+        {
+          sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+          if (!query_int64 (db, "PRAGMA user_version", &version, NULL))
+            rc = sqlite3_extended_errcode (db);
+        }
+    }
+
   if (rc == SQLITE_OK && st.st_size <= QUICK_CHECK_MAX_BYTES)
     {
       sqlite3_stmt *stmt = NULL;

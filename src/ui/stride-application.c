@@ -13,7 +13,9 @@
 
 #include "stride-application.h"
 #include "stride-cli.h"
+#include "stride-help-window.h"
 #include "stride-preferences-window.h"
+#include "stride-welcome-dialog.h"
 #include "stride-window.h"
 
 struct _StrideApplication
@@ -21,6 +23,7 @@ struct _StrideApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  GtkWindow      *help_window;   /* weak: one for the whole app */
 };
 
 G_DEFINE_FINAL_TYPE (StrideApplication, stride_application, ADW_TYPE_APPLICATION)
@@ -158,6 +161,17 @@ stride_application_handle_local_options (GApplication *app,
   return stride_cli_run (options);
 }
 
+/* The first launch: only over an empty journal, so --demo, a journal
+ * with entries and every test that opens its own window never see it. */
+static void
+present_welcome_if_due (StrideApplication *self,
+                        StrideWindow      *window)
+{
+  if (stride_welcome_dialog_is_due (self->settings, stride_window_get_store (window)))
+    gtk_window_present (GTK_WINDOW (stride_welcome_dialog_new (GTK_WINDOW (window),
+                                                               self->settings)));
+}
+
 static void
 open_window (StrideApplication       *self,
              GApplicationCommandLine *command_line,
@@ -191,6 +205,8 @@ open_window (StrideApplication       *self,
       if (!stride_window_open_journal (window, resolved, &error))
         g_application_command_line_printerr (command_line, "%s: %s\n",
                                              g_get_prgname (), error->message);
+      else
+        present_welcome_if_due (self, window);
     }
 }
 
@@ -209,6 +225,7 @@ static void
 stride_application_activate (GApplication *app)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  gboolean opened = FALSE;
 
   if (window == NULL)
     {
@@ -216,11 +233,14 @@ stride_application_activate (GApplication *app)
       g_autofree char *path = stride_store_resolve_path (NULL);
 
       window = GTK_WINDOW (stride_window_new (STRIDE_APPLICATION (app)));
-      if (!stride_window_open_journal (STRIDE_WINDOW (window), path, &error))
+      opened = stride_window_open_journal (STRIDE_WINDOW (window), path, &error);
+      if (!opened)
         g_printerr ("%s: %s\n", g_get_prgname (), error->message);
     }
 
   gtk_window_present (window);
+  if (opened)
+    present_welcome_if_due (STRIDE_APPLICATION (app), STRIDE_WINDOW (window));
 }
 
 static void
@@ -234,6 +254,25 @@ preferences_action (GSimpleAction *action,
 
   gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
   gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+help_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  StrideApplication *self = user_data;
+  GtkWindow *parent;
+
+  if (self->help_window == NULL)
+    {
+      parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+      self->help_window = GTK_WINDOW (stride_help_window_new (parent));
+      gtk_window_set_application (self->help_window, GTK_APPLICATION (self));
+      g_object_add_weak_pointer (G_OBJECT (self->help_window), (gpointer *) &self->help_window);
+    }
+
+  gtk_window_present (self->help_window);
 }
 
 static void
@@ -293,6 +332,7 @@ quit_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "preferences", preferences_action },
+  { "help", help_action },
   { "about", about_action },
   { "quit", quit_action },
 };
@@ -302,9 +342,11 @@ stride_application_startup (GApplication *app)
 {
   StrideApplication *self = STRIDE_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *help_accels[] = { "F1", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *import_accels[] = { "<Control>o", NULL };
+  static const char *import_folder_accels[] = { "<Control><Shift>o", NULL };
   static const char *export_accels[] = { "<Control><Shift>e", NULL };
 
   G_APPLICATION_CLASS (stride_application_parent_class)->startup (app);
@@ -316,10 +358,13 @@ stride_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help", help_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.import", import_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.import-folder",
+                                         import_folder_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.export", export_accels);
 }
 
@@ -328,6 +373,7 @@ stride_application_dispose (GObject *object)
 {
   StrideApplication *self = STRIDE_APPLICATION (object);
 
+  g_clear_weak_pointer (&self->help_window);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (stride_application_parent_class)->dispose (object);

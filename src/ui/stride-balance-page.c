@@ -41,6 +41,14 @@ struct _StrideBalancePage
   GtkFlowBox          *cards_box;
   StrideChartView     *hq_view;
   StrideChartView     *lsi_view;
+  GtkStack            *hq_stack;
+  GtkStack            *lsi_stack;
+  StrideChartTable    *hq_table;
+  StrideChartTable    *lsi_table;
+  GtkButton           *hq_table_button;
+  GtkButton           *lsi_table_button;
+  gboolean             show_hq_table;
+  gboolean             show_lsi_table;
   GtkDropDown         *test_dropdown;
   GtkStringList       *test_list;
   AdwPreferencesGroup *symmetry_group;
@@ -56,6 +64,15 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_SHOW_HQ_TABLE,
+  PROP_SHOW_LSI_TABLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* What one read of the journal gives the page. */
 typedef struct
@@ -863,6 +880,34 @@ show_chart (StrideChartView *view,
                                   description, -1);
 }
 
+/* A chart or its data as a table ("Show as Table"): the table reads the
+ * chart, so it shows the same tests. */
+static void
+show_as_table (StrideChartView  *view,
+               StrideChartTable *table,
+               GtkStack         *stack,
+               GtkButton        *button,
+               StrideChartKind   kind,
+               gboolean          show)
+{
+  if (show)
+    {
+      stride_chart_table_set_rows (table, STRIDE_CHART_TABLE_ROW_PER_DAY, G_DATE_MONDAY);
+      stride_chart_table_show_view (table, view, stride_chart_kind_get_title (kind));
+    }
+  gtk_stack_set_visible_child_name (stack, show ? "table" : "chart");
+  stride_chart_table_update_toggle (button, show);
+}
+
+static void
+refresh_tables (StrideBalancePage *self)
+{
+  show_as_table (self->hq_view, self->hq_table, self->hq_stack, self->hq_table_button,
+                 STRIDE_CHART_KIND_HQ, self->show_hq_table);
+  show_as_table (self->lsi_view, self->lsi_table, self->lsi_stack, self->lsi_table_button,
+                 STRIDE_CHART_KIND_LSI, self->show_lsi_table);
+}
+
 static void
 apply_job (StrideBalancePage *self,
            LoadJob           *job)
@@ -883,6 +928,7 @@ apply_job (StrideBalancePage *self,
   fill_test_list (self, job);
   show_chart (self->hq_view, job->hq_chart);
   show_chart (self->lsi_view, job->lsi_chart);
+  refresh_tables (self);
   gtk_stack_set_visible_child_name (self->state_stack, "balance");
 }
 
@@ -1118,6 +1164,56 @@ stride_balance_page_map (GtkWidget *widget)
 }
 
 static void
+stride_balance_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  StrideBalancePage *self = STRIDE_BALANCE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_HQ_TABLE:
+      g_value_set_boolean (value, self->show_hq_table);
+      break;
+    case PROP_SHOW_LSI_TABLE:
+      g_value_set_boolean (value, self->show_lsi_table);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+stride_balance_page_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  StrideBalancePage *self = STRIDE_BALANCE_PAGE (object);
+  gboolean *shown;
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_HQ_TABLE:
+      shown = &self->show_hq_table;
+      break;
+    case PROP_SHOW_LSI_TABLE:
+      shown = &self->show_lsi_table;
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+
+  if (*shown == g_value_get_boolean (value))
+    return;
+  *shown = g_value_get_boolean (value);
+  refresh_tables (self);
+  g_object_notify_by_pspec (object, pspec);
+}
+
+static void
 stride_balance_page_dispose (GObject *object)
 {
   StrideBalancePage *self = STRIDE_BALANCE_PAGE (object);
@@ -1140,7 +1236,27 @@ stride_balance_page_class_init (StrideBalancePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = stride_balance_page_dispose;
+  object_class->get_property = stride_balance_page_get_property;
+  object_class->set_property = stride_balance_page_set_property;
   widget_class->map = stride_balance_page_map;
+
+  /**
+   * StrideBalancePage:show-hq-table:
+   *
+   * Whether the H:Q chart's data shows as a table instead of the chart.
+   */
+  properties[PROP_SHOW_HQ_TABLE] =
+    g_param_spec_boolean ("show-hq-table", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * StrideBalancePage:show-lsi-table:
+   *
+   * Whether the left/right chart's data shows as a table instead of the chart.
+   */
+  properties[PROP_SHOW_LSI_TABLE] =
+    g_param_spec_boolean ("show-lsi-table", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * StrideBalancePage::loaded:
@@ -1155,8 +1271,14 @@ stride_balance_page_class_init (StrideBalancePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StrideBalancePage, advice_group);
   gtk_widget_class_bind_template_child (widget_class, StrideBalancePage, cards_box);
   gtk_widget_class_bind_template_child (widget_class, StrideBalancePage, evidence_label);
+  gtk_widget_class_bind_template_child (widget_class, StrideBalancePage, hq_stack);
+  gtk_widget_class_bind_template_child (widget_class, StrideBalancePage, hq_table);
+  gtk_widget_class_bind_template_child (widget_class, StrideBalancePage, hq_table_button);
   gtk_widget_class_bind_template_child (widget_class, StrideBalancePage, hq_view);
   gtk_widget_class_bind_template_child (widget_class, StrideBalancePage, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, StrideBalancePage, lsi_stack);
+  gtk_widget_class_bind_template_child (widget_class, StrideBalancePage, lsi_table);
+  gtk_widget_class_bind_template_child (widget_class, StrideBalancePage, lsi_table_button);
   gtk_widget_class_bind_template_child (widget_class, StrideBalancePage, lsi_view);
   gtk_widget_class_bind_template_child (widget_class, StrideBalancePage, state_stack);
   gtk_widget_class_bind_template_child (widget_class, StrideBalancePage, symmetry_group);
@@ -1165,11 +1287,15 @@ stride_balance_page_class_init (StrideBalancePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, test_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "balance.export-report", "u", export_report_action);
+  gtk_widget_class_install_property_action (widget_class, "balance.show-hq-table", "show-hq-table");
+  gtk_widget_class_install_property_action (widget_class, "balance.show-lsi-table",
+                                            "show-lsi-table");
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "balancepage");
 
   g_type_ensure (STRIDE_TYPE_CHART_VIEW);
+  g_type_ensure (STRIDE_TYPE_CHART_TABLE);
 }
 
 static void
@@ -1255,6 +1381,22 @@ stride_balance_page_get_lsi_view (StrideBalancePage *self)
   g_return_val_if_fail (STRIDE_IS_BALANCE_PAGE (self), NULL);
 
   return self->lsi_view;
+}
+
+StrideChartTable *
+stride_balance_page_get_hq_table (StrideBalancePage *self)
+{
+  g_return_val_if_fail (STRIDE_IS_BALANCE_PAGE (self), NULL);
+
+  return self->hq_table;
+}
+
+StrideChartTable *
+stride_balance_page_get_lsi_table (StrideBalancePage *self)
+{
+  g_return_val_if_fail (STRIDE_IS_BALANCE_PAGE (self), NULL);
+
+  return self->lsi_table;
 }
 
 void

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "stride-chart-table.h"
 #include "stride-chart-view.h"
 #include "stride-store.h"
 
@@ -36,6 +37,10 @@ gboolean         stride_balance_page_is_loading  (StrideBalancePage *self);
 gboolean         stride_balance_page_is_empty    (StrideBalancePage *self);
 StrideChartView *stride_balance_page_get_hq_view (StrideBalancePage *self);
 StrideChartView *stride_balance_page_get_lsi_view (StrideBalancePage *self);
+/* The two charts' data as tables ("balance.show-hq-table",
+ * "balance.show-lsi-table"; properties of the same names). */
+StrideChartTable *stride_balance_page_get_hq_table  (StrideBalancePage *self);
+StrideChartTable *stride_balance_page_get_lsi_table (StrideBalancePage *self);
 /* Shows the left and right values of @test (a test id or
  * "exercise:<key>"), or the symmetry of every test for NULL. */
 void             stride_balance_page_show_test   (StrideBalancePage *self,

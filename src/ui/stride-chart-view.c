@@ -10,10 +10,12 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
 #include "stride-chart-data.h"
+#include "stride-chart-private.h"
 #include "stride-chart-view.h"
 
 #define PICK_RADIUS      16.0
@@ -712,4 +714,66 @@ stride_chart_view_get_description (StrideChartView *self)
   g_return_val_if_fail (STRIDE_IS_CHART_VIEW (self), NULL);
 
   return self->description;
+}
+
+/* The engine has no read accessors for what a chart holds yet: this is
+ * the one place in the UI that reads its insides. */
+gboolean
+stride_chart_view_get_contents (StrideChartView     *self,
+                                StrideChartContents *contents)
+{
+  StrideChart *chart;
+
+  g_return_val_if_fail (STRIDE_IS_CHART_VIEW (self), FALSE);
+  g_return_val_if_fail (contents != NULL, FALSE);
+
+  memset (contents, 0, sizeof *contents);
+  contents->series = g_array_new (FALSE, TRUE, sizeof (StrideChartSeriesInfo));
+  contents->markers = g_array_new (FALSE, TRUE, sizeof (StrideChartMarkerInfo));
+  chart = self->chart;
+  if (chart == NULL)
+    return FALSE;
+
+  contents->title = chart->title;
+  contents->empty_text = chart->empty_text;
+  contents->from = self->view_from;
+  contents->to = self->view_to;
+  stride_chart_get_data_x_range (chart, &contents->data_from, NULL);
+  contents->utc_offset_s = chart->utc_offset;
+
+  for (guint side = 0; side < G_N_ELEMENTS (contents->axes); side++)
+    {
+      contents->axes[side].label = chart->axes[side].label;
+      contents->axes[side].unit = chart->axes[side].unit;
+      contents->axes[side].kind = chart->axes[side].kind;
+    }
+
+  for (guint i = 0; i < chart->series->len; i++)
+    {
+      const StrideSeries *s = g_ptr_array_index (chart->series, i);
+      StrideChartSeriesInfo info = {
+        s->name, s->side, s->kind == STRIDE_SERIES_BARS, s->points, s->n_points,
+      };
+
+      g_array_append_val (contents->series, info);
+    }
+
+  for (guint i = 0; i < chart->markers->len; i++)
+    {
+      const StrideMarker *m = g_ptr_array_index (chart->markers, i);
+      StrideChartMarkerInfo info = { m->x, m->label, m->warning };
+
+      g_array_append_val (contents->markers, info);
+    }
+
+  return TRUE;
+}
+
+void
+stride_chart_contents_clear (StrideChartContents *contents)
+{
+  g_return_if_fail (contents != NULL);
+
+  g_clear_pointer (&contents->series, g_array_unref);
+  g_clear_pointer (&contents->markers, g_array_unref);
 }

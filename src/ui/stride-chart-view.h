@@ -60,4 +60,48 @@ const char  *stride_chart_view_get_readout        (StrideChartView  *self);
 /* The text given to screen readers. */
 const char  *stride_chart_view_get_description    (StrideChartView  *self);
 
+/* What the chart shown holds, for another view of the same data (the
+ * table). Strings and points are borrowed from the chart: valid until the
+ * view shows another chart. */
+typedef struct
+{
+  const char             *name;
+  StrideAxisSide          side;
+  gboolean                bars;
+  const StrideChartPoint *points;        /* sorted by x; y = NAN is a gap */
+  guint                   n_points;
+} StrideChartSeriesInfo;
+
+typedef struct
+{
+  const char      *label;                /* NULL: the axis was never set */
+  const char      *unit;
+  StrideValueKind  kind;
+} StrideChartAxisInfo;
+
+typedef struct
+{
+  double      x;
+  const char *label;
+  gboolean    warning;
+} StrideChartMarkerInfo;
+
+typedef struct
+{
+  const char          *title;
+  const char          *empty_text;
+  double               from;             /* the visible range, Unix seconds */
+  double               to;
+  double               data_from;        /* the first point of any series */
+  int                  utc_offset_s;
+  StrideChartAxisInfo  axes[2];          /* by StrideAxisSide */
+  GArray              *series;           /* StrideChartSeriesInfo */
+  GArray              *markers;          /* StrideChartMarkerInfo */
+} StrideChartContents;
+
+/* FALSE (and @contents empty) when no chart is shown. */
+gboolean     stride_chart_view_get_contents       (StrideChartView     *self,
+                                                   StrideChartContents *contents);
+void         stride_chart_contents_clear          (StrideChartContents *contents);
+
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "stride-chart-table.h"
 #include "stride-charts-page.h"
 #include "stride-form.h"
 #include "stride-page-loader.h"
@@ -42,7 +43,11 @@ struct _StrideChartsPage
   GtkCalendar       *from_calendar;
   GtkCalendar       *to_calendar;
   StrideChartView   *chart_view;
+  GtkStack          *view_stack;
+  StrideChartTable  *chart_table;
+  GtkButton         *table_button;
   GtkLabel          *note_label;
+  GtkLabel          *hint_label;
 
   /* Owned references */
   StrideStore       *store;
@@ -59,6 +64,7 @@ struct _StrideChartsPage
   guint              loading : 1;
   guint              empty : 1;
   guint              updating : 1;
+  guint              show_table : 1;
 };
 
 G_DEFINE_FINAL_TYPE (StrideChartsPage, stride_charts_page, GTK_TYPE_WIDGET)
@@ -70,6 +76,15 @@ enum
 };
 
 static guint signals [N_SIGNALS];
+
+enum
+{
+  PROP_0,
+  PROP_SHOW_TABLE,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
 
 /* Export sizes offered in the save dialog: "WxH" ids. */
 static const char *const export_size_ids[] = { "800x400", "1200x600", "1600x800", "2400x1200", NULL };
@@ -347,6 +362,28 @@ fill_run_list (StrideChartsPage *self,
   self->updating = FALSE;
 }
 
+/* The table reads what the chart shows, so it follows the range (and the
+ * zoom) without a query of its own. */
+static void
+refresh_table (StrideChartsPage *self)
+{
+  static const StrideChartTableRows rows_of[STRIDE_N_CHART_KINDS] = {
+    [STRIDE_CHART_KIND_PACE] = STRIDE_CHART_TABLE_ROW_PER_POINT,
+    [STRIDE_CHART_KIND_RUN] = STRIDE_CHART_TABLE_ROW_PER_SAMPLE,
+    [STRIDE_CHART_KIND_VOLUME] = STRIDE_CHART_TABLE_ROW_PER_WEEK,
+    [STRIDE_CHART_KIND_LOAD] = STRIDE_CHART_TABLE_ROW_PER_DAY,
+    [STRIDE_CHART_KIND_HQ] = STRIDE_CHART_TABLE_ROW_PER_DAY,
+    [STRIDE_CHART_KIND_LSI] = STRIDE_CHART_TABLE_ROW_PER_DAY,
+  };
+
+  if (!self->show_table)
+    return;
+
+  stride_chart_table_set_rows (self->chart_table, rows_of[self->kind], first_weekday (self));
+  stride_chart_table_show_view (self->chart_table, self->chart_view,
+                                stride_chart_kind_get_title (self->kind));
+}
+
 static void
 load_done_cb (GObject      *source_object,
               GAsyncResult *result,
@@ -390,6 +427,7 @@ load_done_cb (GObject      *source_object,
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart_view),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       stride_chart_kind_get_title (self->kind), -1);
+      refresh_table (self);
       gtk_stack_set_visible_child_name (self->state_stack, "charts");
     }
 
@@ -675,6 +713,42 @@ settings_changed_cb (StrideChartsPage *self,
 }
 
 static void
+stride_charts_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  StrideChartsPage *self = STRIDE_CHARTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_TABLE:
+      g_value_set_boolean (value, self->show_table);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+stride_charts_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  StrideChartsPage *self = STRIDE_CHARTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_TABLE:
+      stride_charts_page_set_show_table (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 stride_charts_page_dispose (GObject *object)
 {
   StrideChartsPage *self = STRIDE_CHARTS_PAGE (object);
@@ -696,7 +770,19 @@ stride_charts_page_class_init (StrideChartsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = stride_charts_page_dispose;
+  object_class->get_property = stride_charts_page_get_property;
+  object_class->set_property = stride_charts_page_set_property;
   widget_class->map = stride_charts_page_map;
+
+  /**
+   * StrideChartsPage:show-table:
+   *
+   * Whether the chart's data shows as a table instead of the chart.
+   */
+  properties[PROP_SHOW_TABLE] =
+    g_param_spec_boolean ("show-table", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * StrideChartsPage::loaded:
@@ -709,11 +795,13 @@ stride_charts_page_class_init (StrideChartsPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/stride-charts-page.ui");
   gtk_widget_class_bind_template_child (widget_class, StrideChartsPage, busy_spinner);
+  gtk_widget_class_bind_template_child (widget_class, StrideChartsPage, chart_table);
   gtk_widget_class_bind_template_child (widget_class, StrideChartsPage, chart_view);
   gtk_widget_class_bind_template_child (widget_class, StrideChartsPage, custom_revealer);
   gtk_widget_class_bind_template_child (widget_class, StrideChartsPage, from_button);
   gtk_widget_class_bind_template_child (widget_class, StrideChartsPage, from_calendar);
   gtk_widget_class_bind_template_child (widget_class, StrideChartsPage, load_button);
+  gtk_widget_class_bind_template_child (widget_class, StrideChartsPage, hint_label);
   gtk_widget_class_bind_template_child (widget_class, StrideChartsPage, hq_button);
   gtk_widget_class_bind_template_child (widget_class, StrideChartsPage, lsi_button);
   gtk_widget_class_bind_template_child (widget_class, StrideChartsPage, loading_spinner);
@@ -724,8 +812,10 @@ stride_charts_page_class_init (StrideChartsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StrideChartsPage, run_dropdown);
   gtk_widget_class_bind_template_child (widget_class, StrideChartsPage, run_list);
   gtk_widget_class_bind_template_child (widget_class, StrideChartsPage, state_stack);
+  gtk_widget_class_bind_template_child (widget_class, StrideChartsPage, table_button);
   gtk_widget_class_bind_template_child (widget_class, StrideChartsPage, to_button);
   gtk_widget_class_bind_template_child (widget_class, StrideChartsPage, to_calendar);
+  gtk_widget_class_bind_template_child (widget_class, StrideChartsPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, StrideChartsPage, volume_button);
   gtk_widget_class_bind_template_callback (widget_class, custom_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, kind_toggled_cb);
@@ -735,11 +825,13 @@ stride_charts_page_class_init (StrideChartsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "charts.export", NULL, export_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "charts.export", NULL);
+  gtk_widget_class_install_property_action (widget_class, "charts.show-table", "show-table");
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "chartspage");
 
   g_type_ensure (STRIDE_TYPE_CHART_VIEW);
+  g_type_ensure (STRIDE_TYPE_CHART_TABLE);
 }
 
 static void
@@ -772,6 +864,20 @@ stride_charts_page_init (StrideChartsPage *self)
   g_signal_connect_object (self->settings, "changed", G_CALLBACK (settings_changed_cb), self,
                            G_CONNECT_SWAPPED);
   update_controls (self);
+
+  /* Ctrl+T wherever the focus is in the window, while the page shows: a
+   * class binding would only work with the focus inside the page. */
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                       GTK_SHORTCUT_SCOPE_MANAGED);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_t,
+                                                                                    GDK_CONTROL_MASK),
+                                                            gtk_named_action_new ("charts.show-table")));
+    gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  }
 }
 
 void
@@ -939,6 +1045,43 @@ stride_charts_page_get_view (StrideChartsPage *self)
   g_return_val_if_fail (STRIDE_IS_CHARTS_PAGE (self), NULL);
 
   return self->chart_view;
+}
+
+StrideChartTable *
+stride_charts_page_get_table (StrideChartsPage *self)
+{
+  g_return_val_if_fail (STRIDE_IS_CHARTS_PAGE (self), NULL);
+
+  return self->chart_table;
+}
+
+gboolean
+stride_charts_page_get_show_table (StrideChartsPage *self)
+{
+  g_return_val_if_fail (STRIDE_IS_CHARTS_PAGE (self), FALSE);
+
+  return self->show_table;
+}
+
+void
+stride_charts_page_set_show_table (StrideChartsPage *self,
+                                   gboolean          show_table)
+{
+  g_return_if_fail (STRIDE_IS_CHARTS_PAGE (self));
+
+  show_table = !!show_table;
+  if (self->show_table == show_table)
+    return;
+
+  self->show_table = show_table;
+  refresh_table (self);
+  gtk_stack_set_visible_child_name (self->view_stack, show_table ? "table" : "chart");
+  /* The zoom keys are the chart's. */
+  gtk_widget_set_visible (GTK_WIDGET (self->hint_label), !show_table);
+
+  stride_chart_table_update_toggle (self->table_button, show_table);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_TABLE]);
 }
 
 gboolean

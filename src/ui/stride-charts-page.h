@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "stride-chart-data.h"
+#include "stride-chart-table.h"
 #include "stride-chart-view.h"
 #include "stride-store.h"
 
@@ -61,6 +62,13 @@ gboolean                stride_charts_page_is_loading       (StrideChartsPage  *
 gboolean                stride_charts_page_is_empty         (StrideChartsPage  *self);
 const StrideChartInfo  *stride_charts_page_get_info         (StrideChartsPage  *self);
 StrideChartView        *stride_charts_page_get_view         (StrideChartsPage  *self);
+
+/* The chart's data as a table instead of the chart ("charts.show-table",
+ * Ctrl+T); the table follows the range. */
+StrideChartTable       *stride_charts_page_get_table        (StrideChartsPage  *self);
+gboolean                stride_charts_page_get_show_table   (StrideChartsPage  *self);
+void                    stride_charts_page_set_show_table   (StrideChartsPage  *self,
+                                                             gboolean           show_table);
 
 /* Writes the chart as shown (range and zoom) to @path, in the format of
  * its extension (.png, .svg, .pdf) at @width×@height, in light colours. */

@@ -43,6 +43,7 @@ struct _StridePlanPage
   gboolean         updating;
   GtkWidget       *days[N_DAYS];
   GtkWidget       *week_totals[N_ROWS];
+  char            *week_tooltips[N_ROWS];  /* the checks behind a flagged week, or NULL */
   GtkWidget       *weekday_labels[7];
   StrideRiskJournal *journal;       /* read again only when the journal changes */
   StridePlanEntry  undo_entry;      /* the record before a move or delete */
@@ -322,48 +323,42 @@ entry_warnings (const Shown *shown,
 }
 
 /* The checklist of the ISO week holding the middle of a calendar row:
- * a first line "Checklist: Caution" and the checks behind it. */
-static void
-mark_week (StridePlanPage *self,
-           const Shown    *shown,
-           GtkWidget      *label,
-           guint32         row_start)
+ * its worst state, and in @tooltip the checks behind it when that is a
+ * caution or a warning. */
+static StrideRiskState
+check_week (StridePlanPage  *self,
+            const Shown     *shown,
+            guint32          row_start,
+            char           **tooltip)
 {
   guint32 today = stride_today_julian ();
   guint32 monday = stride_iso_week_monday (row_start + 3);
   g_autoptr(GArray) checks = NULL;
-  g_autoptr(GString) tooltip = NULL;
-  g_autofree char *text = NULL;
+  GString *text;
   StrideRiskState worst;
 
-  gtk_widget_remove_css_class (label, "caution");
-  gtk_widget_remove_css_class (label, "warning");
-  gtk_widget_set_tooltip_text (label, NULL);
+  *tooltip = NULL;
   if (monday > today)
-    return;
+    return STRIDE_RISK_OK;
 
   checks = stride_risk_evaluate_week (shown->journal, monday, today, &shown->thresholds,
                                       units (self));
   worst = stride_risk_checks_worst (checks, FALSE);
   if (worst != STRIDE_RISK_CAUTION && worst != STRIDE_RISK_WARNING)
-    return;
+    return worst;
 
-  tooltip = g_string_new (NULL);
+  text = g_string_new (NULL);
   for (guint i = 0; i < checks->len; i++)
     {
       const StrideRiskCheck *check = &g_array_index (checks, StrideRiskCheck, i);
 
       if (!check->from_user && (check->state == STRIDE_RISK_CAUTION || check->state == STRIDE_RISK_WARNING))
-        g_string_append_printf (tooltip, "%s%s: %s", tooltip->len > 0 ? "\n" : "", check->title,
+        g_string_append_printf (text, "%s%s: %s", text->len > 0 ? "\n" : "", check->title,
                                 check->summary);
     }
+  *tooltip = g_string_free (text, FALSE);
 
-  /* Translators: the checklist's state on a week of the plan, "Checklist: Caution" */
-  text = g_strdup_printf (_("Checklist: %s\n%s"), stride_risk_state_to_label (worst),
-                          gtk_label_get_label (GTK_LABEL (label)));
-  gtk_label_set_label (GTK_LABEL (label), text);
-  gtk_widget_add_css_class (label, worst == STRIDE_RISK_WARNING ? "warning" : "caution");
-  gtk_widget_set_tooltip_text (label, tooltip->str);
+  return worst;
 }
 
 /* The month grid */
@@ -382,6 +377,13 @@ day_pressed_cb (GtkGestureClick *gesture,
                 double           x,
                 double           y,
                 StridePlanPage  *self);
+static gboolean
+week_totals_query_tooltip_cb (GtkWidget      *label,
+                              int             x,
+                              int             y,
+                              gboolean        keyboard_mode,
+                              GtkTooltip     *tooltip,
+                              StridePlanPage *self);
 
 static void
 build_grid (StridePlanPage *self)
@@ -416,8 +418,13 @@ build_grid (StridePlanPage *self)
       self->week_totals[row] = gtk_label_new (NULL);
       gtk_label_set_xalign (GTK_LABEL (self->week_totals[row]), 0);
       gtk_label_set_yalign (GTK_LABEL (self->week_totals[row]), 0);
-      gtk_label_set_wrap (GTK_LABEL (self->week_totals[row]), TRUE);
+      /* One line per figure, never wrapped: a wrapping label lays its
+       * text out four times per change to find its sizes, and the grid
+       * would have to ask every row its height for each width. */
       gtk_widget_add_css_class (self->week_totals[row], "week-totals");
+      gtk_widget_set_has_tooltip (self->week_totals[row], TRUE);
+      g_signal_connect (self->week_totals[row], "query-tooltip",
+                        G_CALLBACK (week_totals_query_tooltip_cb), self);
       gtk_grid_attach (self->month_grid, self->week_totals[row], 7, row + 1, 1, 1);
     }
 }
@@ -433,23 +440,77 @@ fill_weekday_labels (StridePlanPage *self)
     }
 }
 
+/* A week row's totals, headed by the checklist's state when it flags the
+ * week (its checks in the tooltip). The label's text is set once. */
 static void
 fill_week_totals (StridePlanPage *self,
+                  const Shown    *shown,
                   guint           row)
 {
+  GtkWidget *label = self->week_totals[row];
+  guint32 row_start = self->first_shown + 7 * row;
   StridePlanWeekSummary summary;
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
+  g_autofree char *totals = NULL;
+  g_autofree char *tooltip = NULL;
+  StrideRiskState state;
+  gboolean flagged;
 
-  if (!stride_store_get_plan_week_summary (self->store, self->first_shown + 7 * row, &summary,
-                                           &error))
+  if (!stride_store_get_plan_week_summary (self->store, row_start, &summary, &error))
     {
       g_warning ("Could not sum up a week of the plan: %s", error->message);
       return;
     }
 
-  text = week_totals_text (self, &summary);
-  gtk_label_set_label (GTK_LABEL (self->week_totals[row]), text);
+  totals = week_totals_text (self, &summary);
+  state = check_week (self, shown, row_start, &tooltip);
+  flagged = state == STRIDE_RISK_CAUTION || state == STRIDE_RISK_WARNING;
+  if (flagged)
+    {
+      /* Translators: the checklist's state on a week of the plan, "Checklist: Caution" */
+      char *text = g_strdup_printf (_("Checklist: %s\n%s"), stride_risk_state_to_label (state), totals);
+
+      g_free (totals);
+      totals = text;
+    }
+  gtk_label_set_label (GTK_LABEL (label), totals);
+
+  if (flagged && state == STRIDE_RISK_WARNING)
+    gtk_widget_add_css_class (label, "warning");
+  else
+    gtk_widget_remove_css_class (label, "warning");
+  if (flagged && state == STRIDE_RISK_CAUTION)
+    gtk_widget_add_css_class (label, "caution");
+  else
+    gtk_widget_remove_css_class (label, "caution");
+
+  g_free (self->week_tooltips[row]);
+  self->week_tooltips[row] = g_steal_pointer (&tooltip);
+  /* What gtk_widget_set_tooltip_text() would tell screen readers. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  self->week_tooltips[row] != NULL ? self->week_tooltips[row] : "",
+                                  -1);
+}
+
+/* The checks behind a flagged week, asked for when the pointer rests on
+ * it: setting a tooltip's text asks the display where the pointer is, six
+ * times per month shown. */
+static gboolean
+week_totals_query_tooltip_cb (GtkWidget      *label,
+                              int             x,
+                              int             y,
+                              gboolean        keyboard_mode,
+                              GtkTooltip     *tooltip,
+                              StridePlanPage *self)
+{
+  for (guint row = 0; row < N_ROWS; row++)
+    if (self->week_totals[row] == label && self->week_tooltips[row] != NULL)
+      {
+        gtk_tooltip_set_text (tooltip, self->week_tooltips[row]);
+        return TRUE;
+      }
+
+  return FALSE;
 }
 
 static void
@@ -458,6 +519,7 @@ fill_month (StridePlanPage *self,
 {
   guint32 today = stride_today_julian ();
   guint32 month = month_first (self->day);
+  StrideUnitSystem unit_system = units (self);
   g_autoptr(GArray) entries = g_array_new (FALSE, TRUE, sizeof (StridePlanEntry));
   StridePlanDone done = { g_array_new (FALSE, TRUE, sizeof (StrideRunSummary)), 0 };
 
@@ -473,14 +535,11 @@ fill_month (StridePlanPage *self,
       day_contents (shown, day, entries, &done);
       warnings = entry_warnings (shown, entries);
       stride_plan_day_set_contents (cell, (StridePlanEntry *) entries->data, entries->len,
-                                    (const char *const *) warnings->pdata, &done, units (self));
+                                    (const char *const *) warnings->pdata, &done, unit_system);
     }
 
   for (guint row = 0; row < N_ROWS; row++)
-    {
-      fill_week_totals (self, row);
-      mark_week (self, shown, self->week_totals[row], self->first_shown + 7 * row);
-    }
+    fill_week_totals (self, shown, row);
 
   g_array_unref (done.runs);
 }
@@ -1318,6 +1377,8 @@ stride_plan_page_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->journal, stride_risk_journal_free);
   stride_plan_entry_clear (&self->undo_entry);
+  for (guint row = 0; row < N_ROWS; row++)
+    g_clear_pointer (&self->week_tooltips[row], g_free);
 
   G_OBJECT_CLASS (stride_plan_page_parent_class)->dispose (object);
 }

@@ -17,7 +17,7 @@
 #include "stride-csv-export.h"
 #include "stride-deleted-entry.h"
 #include "stride-demo-writer.h"
-#include "stride-import.h"
+#include "stride-import-dialog.h"
 #include "stride-journal-model.h"
 #include "stride-journal-page.h"
 #include "stride-pain-dialog.h"
@@ -48,6 +48,7 @@ struct _StrideWindow
   StridePlanPage       *plan_page;
   StrideChartsPage     *charts_page;
   StrideRiskPage       *risk_page;
+  AdwStatusPage        *drop_hint;
 
   /* Owned references */
   GSettings            *settings;
@@ -56,6 +57,7 @@ struct _StrideWindow
   GCancellable         *cancellable;
   StrideDeletedEntry   *deleted;         /* what "Undo" would put back */
   AdwToast             *undo_toast;      /* borrowed, while it is shown */
+  StrideImportDialog   *import_dialog;   /* borrowed, while it imports */
   char                 *demo_dir;
   guint                 poll_source;
   guint                 busy : 1;
@@ -77,6 +79,7 @@ update_actions (StrideWindow *self)
   gboolean writable = has_store && !stride_store_is_read_only (self->store);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.log-run", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.log-strength", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.log-test", writable);
@@ -321,170 +324,114 @@ open_demo_action (GtkWidget  *widget,
   stride_window_open_demo (STRIDE_WINDOW (widget));
 }
 
-/* Import: files are read and written in a worker thread; each file is one
- * transaction, so a bad file never leaves half an activity behind. */
-
-typedef struct
-{
-  char      *path;
-  GPtrArray *files;
-  guint      imported;
-  guint      duplicates;
-  guint      activities;
-  GString   *problems;
-} ImportJob;
+/* Import: the import dialog reads and writes in a worker thread with a
+ * connection of its own, one transaction per file, and shows progress and
+ * a report; the window reloads the journal once it has stopped. */
 
 static void
-import_job_free (gpointer data)
+import_finished_cb (StrideWindow       *self,
+                    guint               n_activities,
+                    StrideImportDialog *dialog)
 {
-  ImportJob *job = data;
-
-  g_free (job->path);
-  g_ptr_array_unref (job->files);
-  g_string_free (job->problems, TRUE);
-  g_free (job);
-}
-
-static void
-import_file_cb (GFile                    *file,
-                const StrideImportResult *result,
-                gpointer                  user_data)
-{
-  ImportJob *job = user_data;
-  g_autofree char *name = g_file_get_basename (file);
-
-  switch (result->status)
-    {
-    case STRIDE_IMPORT_STATUS_IMPORTED:
-      job->imported++;
-      job->activities += result->n_activities;
-      break;
-
-    case STRIDE_IMPORT_STATUS_DUPLICATE:
-      job->duplicates++;
-      break;
-
-    case STRIDE_IMPORT_STATUS_SKIPPED:
-    case STRIDE_IMPORT_STATUS_ERROR:
-    default:
-      g_string_append_printf (job->problems, "%s: %s\n", name,
-                              result->message ? result->message : _("unknown error"));
-      break;
-    }
-}
-
-static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ImportJob *job = task_data;
-  g_autoptr(StrideStore) store = NULL;
-  g_autoptr(GError) open_error = NULL;
-
-  /* A connection of its own: the window keeps reading on the main thread
-   * while this one writes, exactly like a second process would. */
-  store = stride_store_open (job->path, &open_error);
-  if (store == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&open_error));
-      return;
-    }
-
-  for (guint i = 0; i < job->files->len; i++)
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!stride_import_path (store, g_ptr_array_index (job->files, i), import_file_cb, job,
-                               cancellable, &error))
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-    }
-
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-import_done_cb (GObject      *source_object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  StrideWindow *self = STRIDE_WINDOW (source_object);
-  ImportJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *summary = NULL;
-
+  self->import_dialog = NULL;
   self->busy = FALSE;
   update_actions (self);
-  journal_changed (self);
+  if (self->journal_model != NULL)
+    journal_changed (self);
+}
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error_dialog (self, _("Import Stopped"), error->message);
-      return;
-    }
+/* Why nothing can be imported now, or NULL when it can. */
+static const char *
+import_refusal (StrideWindow *self)
+{
+  if (self->store == NULL)
+    return _("No journal is open.");
+  if (stride_store_is_read_only (self->store))
+    return _("The journal is read-only: nothing can be imported into it.");
+  if (self->import_dialog != NULL)
+    return _("An import is already running.");
+  if (self->busy)
+    return _("The journal is busy; try again in a moment.");
 
-  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "Imported %u activity",
-                                          "Imported %u activities",
-                                          job->activities),
-                             job->activities);
-  if (job->duplicates > 0)
-    {
-      g_autofree char *with_duplicates =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                      "%s, %u file was already in the journal",
-                                      "%s, %u files were already in the journal",
-                                      job->duplicates),
-                         summary, job->duplicates);
+  return NULL;
+}
 
-      g_free (summary);
-      summary = g_steal_pointer (&with_duplicates);
-    }
+/* @files: (element-type GFile) files and folders. */
+static void
+open_import_dialog (StrideWindow *self,
+                    GListModel   *files)
+{
+  StrideImportDialog *dialog;
 
-  if (job->problems->len > 0)
-    show_error_dialog (self, summary, job->problems->str);
-  else
-    toast (self, summary);
+  dialog = stride_import_dialog_new (GTK_WINDOW (self), stride_store_get_path (self->store),
+                                     files);
+  g_signal_connect_object (dialog, "finished", G_CALLBACK (import_finished_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->import_dialog = dialog;
+  self->busy = TRUE;
+  update_actions (self);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
-import_response_cb (GtkNativeDialog *dialog,
+import_response_cb (GtkNativeDialog *chooser,
                     int              response,
                     gpointer         user_data)
 {
   StrideWindow *self = user_data;
   g_autoptr(GListModel) files = NULL;
-  g_autoptr(GTask) task = NULL;
-  ImportJob *job;
 
-  if (response != GTK_RESPONSE_ACCEPT || self->store == NULL)
-    {
-      g_object_unref (dialog);
-      return;
-    }
+  if (response == GTK_RESPONSE_ACCEPT && import_refusal (self) == NULL)
+    files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
 
-  files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
-  job = g_new0 (ImportJob, 1);
-  job->path = g_strdup (stride_store_get_path (self->store));
-  job->files = g_ptr_array_new_with_free_func (g_object_unref);
-  job->problems = g_string_new (NULL);
-  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-    g_ptr_array_add (job->files, g_list_model_get_item (files, i));
-  g_object_unref (dialog);
+  if (files != NULL && g_list_model_get_n_items (files) > 0)
+    open_import_dialog (self, files);
+}
 
-  self->busy = TRUE;
-  update_actions (self);
-  toast (self, _("Importing…"));
+static GtkFileFilter *
+new_filter (const char         *name,
+            const char * const *suffixes)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
 
-  task = g_task_new (self, self->cancellable, import_done_cb, NULL);
-  g_task_set_source_tag (task, import_response_cb);
-  g_task_set_task_data (task, job, import_job_free);
-  g_task_run_in_thread (task, import_thread);
+  gtk_file_filter_set_name (filter, name);
+  for (guint i = 0; suffixes[i] != NULL; i++)
+    gtk_file_filter_add_suffix (filter, suffixes[i]);
+
+  return filter;
+}
+
+/* "All Supported Files" first (the default), then one filter per kind. */
+static void
+add_import_filters (GtkFileChooser *chooser)
+{
+  static const char * const gpx[] = { "gpx", "gpx.gz", NULL };
+  static const char * const tcx[] = { "tcx", "tcx.gz", NULL };
+  static const char * const fit[] = { "fit", "fit.gz", NULL };
+  static const char * const csv[] = { "csv", NULL };
+  static const char * const pytrainer[] = { "ddbb", "sqlite", "sqlite3", "db", NULL };
+  static const char * const *const all[] = { gpx, tcx, fit, csv, pytrainer };
+  g_autoptr(GtkFileFilter) supported = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) gpx_filter = new_filter (_("GPX Files"), gpx);
+  g_autoptr(GtkFileFilter) tcx_filter = new_filter (_("TCX Files"), tcx);
+  g_autoptr(GtkFileFilter) fit_filter = new_filter (_("FIT Files"), fit);
+  g_autoptr(GtkFileFilter) csv_filter =
+    new_filter (_("Activity Lists (Strava activities.csv, Garmin Connect CSV)"), csv);
+  g_autoptr(GtkFileFilter) pytrainer_filter = new_filter (_("pytrainer Databases"), pytrainer);
+
+  gtk_file_filter_set_name (supported, _("All Supported Files"));
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    for (guint j = 0; all[i][j] != NULL; j++)
+      gtk_file_filter_add_suffix (supported, all[i][j]);
+
+  gtk_file_chooser_add_filter (chooser, supported);
+  gtk_file_chooser_add_filter (chooser, gpx_filter);
+  gtk_file_chooser_add_filter (chooser, tcx_filter);
+  gtk_file_chooser_add_filter (chooser, fit_filter);
+  gtk_file_chooser_add_filter (chooser, csv_filter);
+  gtk_file_chooser_add_filter (chooser, pytrainer_filter);
+  gtk_file_chooser_set_filter (chooser, supported);
 }
 
 static void
@@ -493,20 +440,108 @@ import_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   StrideWindow *self = STRIDE_WINDOW (widget);
+  gboolean folder = g_str_equal (action_name, "win.import-folder");
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) activities = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (activities, _("Activity Files (GPX, TCX)"));
-  for (guint i = 0; i < 4; i++)
-    gtk_file_filter_add_suffix (activities, (const char *[]) { "gpx", "tcx", "gpx.gz", "tcx.gz" }[i]);
+  if (folder)
+    chooser = gtk_file_chooser_native_new (_("Import a Folder"), GTK_WINDOW (self),
+                                           GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                           _("_Import"), NULL);
+  else
+    {
+      chooser = gtk_file_chooser_native_new (_("Import Activities"), GTK_WINDOW (self),
+                                             GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL);
+      gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+      add_import_filters (GTK_FILE_CHOOSER (chooser));
+    }
 
-  chooser = gtk_file_chooser_native_new (_("Import Activities"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL);
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), activities);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_object (chooser, "response", G_CALLBACK (import_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Dropping files or folders on the window imports them. While a drag
+ * hovers, a hint covers the window and says what a drop would do. */
+
+static void
+drop_hover_cb (StrideWindow  *self,
+               GParamSpec    *pspec,
+               GtkDropTarget *target)
+{
+  const char *refusal = import_refusal (self);
+
+  if (gtk_drop_target_get_current_drop (target) == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->drop_hint), FALSE);
+      return;
+    }
+
+  if (refusal != NULL)
+    {
+      adw_status_page_set_icon_name (self->drop_hint, "action-unavailable-symbolic");
+      adw_status_page_set_title (self->drop_hint, _("Cannot Import"));
+      adw_status_page_set_description (self->drop_hint, refusal);
+    }
+  else
+    {
+      adw_status_page_set_icon_name (self->drop_hint, "folder-download-symbolic");
+      adw_status_page_set_title (self->drop_hint, _("Drop to Import"));
+      adw_status_page_set_description (self->drop_hint,
+                                       _("GPX, TCX and FIT files, Strava and Garmin Connect "
+                                         "activity lists, pytrainer databases, or folders "
+                                         "of them"));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->drop_hint), TRUE);
+}
+
+static gboolean
+drop_cb (StrideWindow  *self,
+         const GValue  *value,
+         double         x,
+         double         y,
+         GtkDropTarget *target)
+{
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  const char *refusal = import_refusal (self);
+  GSList *dropped;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->drop_hint), FALSE);
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  if (refusal != NULL)
+    {
+      g_autofree char *title = g_strdup_printf (_("Nothing imported. %s"), refusal);
+      AdwToast *notice = adw_toast_new (title);
+
+      /* Over a read-only journal's lasting notice, too. */
+      adw_toast_set_priority (notice, ADW_TOAST_PRIORITY_HIGH);
+      adw_toast_overlay_add_toast (self->toast_overlay, notice);
+      return FALSE;
+    }
+
+  dropped = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = dropped; l != NULL; l = l->next)
+    g_list_store_append (files, l->data);
+  g_slist_free (dropped);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (files)) == 0)
+    return FALSE;
+
+  open_import_dialog (self, G_LIST_MODEL (files));
+  return TRUE;
+}
+
+static void
+setup_drop_target (StrideWindow *self)
+{
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (target, "notify::current-drop", G_CALLBACK (drop_hover_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }
 
 /* Export: every table as CSV into a folder the user picks. */
@@ -934,8 +969,10 @@ stride_window_class_init (StrideWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StrideWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, StrideWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, StrideWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, StrideWindow, drop_hint);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
   gtk_widget_class_install_action (widget_class, "win.log-run", NULL, log_action);
@@ -969,6 +1006,7 @@ stride_window_init (StrideWindow *self)
   self->cancellable = g_cancellable_new ();
   restore_window_state (self);
   update_actions (self);
+  setup_drop_target (self);
 
   self->poll_source = g_timeout_add_seconds (EXTERNAL_CHANGE_POLL_SECONDS,
                                              poll_external_change_cb, self);

@@ -1146,21 +1146,27 @@ test_races (void)
     }
 }
 
+/* Every run wears a shoe of its date, and no pair, in use or retired,
+ * goes over its limit (the default 700 km for trainers): the checklist's
+ * shoe check of the demo stays quiet in past weeks as it would for a
+ * runner who replaces worn shoes. */
 static void
 test_shoes (void)
 {
   for (guint ci = 0; ci < G_N_ELEMENTS (configs); ci++)
     {
       Collector *c = get_config (ci);
-      g_autoptr(GHashTable) km = g_hash_table_new (g_int64_hash, g_int64_equal);
+      g_autofree double *km = NULL;
+      guint in_use = 0;
 
-      g_assert_cmpuint (c->shoes->len, >=, 4);
-      g_assert_cmpuint (c->shoes->len, <=, 6);
+      g_assert_cmpuint (c->shoes->len, >=, 3);
+      km = g_new0 (double, c->shoes->len);
 
       for (guint i = 0; i < c->acts->len; i++)
         {
           const Act *a = &g_array_index (c->acts, Act, i);
           const Shoe *shoe = NULL;
+          guint index = 0;
 
           if (a->sport != STRIDE_SPORT_RUN)
             {
@@ -1169,39 +1175,33 @@ test_shoes (void)
             }
           for (guint s = 0; s < c->shoes->len; s++)
             if (g_array_index (c->shoes, Shoe, s).id == a->shoe_id)
-              shoe = &g_array_index (c->shoes, Shoe, s);
+              {
+                shoe = &g_array_index (c->shoes, Shoe, s);
+                index = s;
+              }
           g_assert_nonnull (shoe);
           if (shoe == NULL)
             continue;
           g_assert_cmpuint (a->date, >=, shoe->start);
           if (shoe->retired != 0)
             g_assert_cmpuint (a->date, <=, shoe->retired);
-          if (shoe->retired == 0 && shoe->limit_km == 0.0)
-            {
-              double *total = g_hash_table_lookup (km, &shoe->id);
-
-              if (total == NULL)
-                {
-                  total = g_new0 (double, 1);
-                  g_hash_table_insert (km, (gpointer) &shoe->id, total);
-                }
-              *total += a->distance_m / 1000.0;
-            }
+          km[index] += a->distance_m / 1000.0;
         }
 
-      /* The pair in use is below the default 700 km. */
-      {
-        GHashTableIter iter;
-        gpointer value;
+      for (guint s = 0; s < c->shoes->len; s++)
+        {
+          const Shoe *shoe = &g_array_index (c->shoes, Shoe, s);
+          double limit = shoe->limit_km > 0.0 ? shoe->limit_km : 700.0;
 
-        g_hash_table_iter_init (&iter, km);
-        while (g_hash_table_iter_next (&iter, NULL, &value))
-          {
-            g_assert_cmpfloat (*(double *) value, <, 700.0);
-            g_assert_cmpfloat (*(double *) value, >, 100.0);
-            g_free (value);
-          }
-      }
+          g_assert_cmpfloat (km[s], <, limit);
+          if (shoe->retired == 0 && shoe->limit_km == 0.0)
+            {
+              /* The trainers in use have been run in for weeks. */
+              g_assert_cmpfloat (km[s], >, 100.0);
+              in_use++;
+            }
+        }
+      g_assert_cmpuint (in_use, ==, 1);
     }
 }
 

@@ -205,7 +205,9 @@ test_one_file_per_table (Fixture       *fixture,
     {
       g_assert_true (g_str_has_suffix (name, ".csv"));
       g_assert_false (g_str_has_prefix (name, "."));
-      n_files++;
+      /* Besides the tables, the format marker (test-csv-roundtrip.c). */
+      if (g_strcmp0 (name, STRIDE_CSV_EXPORT_MARKER) != 0)
+        n_files++;
     }
   g_assert_cmpuint (n_files, ==, n_tables);
 }

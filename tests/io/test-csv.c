@@ -86,15 +86,11 @@ stream_for (const char *data,
   return g_memory_input_stream_new_from_bytes (bytes);
 }
 
-/* All rows of @data, or NULL with @error. */
+/* All rows of @data read by @reader, or NULL with @error. */
 static GPtrArray *
-read_all (const char  *data,
-          gssize       length,
-          gboolean     trickle,
-          GError     **error)
+read_rows (StrideCsvReader  *reader,
+           GError          **error)
 {
-  g_autoptr(GInputStream) stream = stream_for (data, length, trickle);
-  g_autoptr(StrideCsvReader) reader = stride_csv_reader_new (stream);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   GPtrArray *row = NULL;
 
@@ -106,6 +102,19 @@ read_all (const char  *data,
 
   g_assert_null (row);
   return g_steal_pointer (&rows);
+}
+
+/* All rows of @data, or NULL with @error. */
+static GPtrArray *
+read_all (const char  *data,
+          gssize       length,
+          gboolean     trickle,
+          GError     **error)
+{
+  g_autoptr(GInputStream) stream = stream_for (data, length, trickle);
+  g_autoptr(StrideCsvReader) reader = stride_csv_reader_new (stream);
+
+  return read_rows (reader, error);
 }
 
 static const char *
@@ -268,10 +277,23 @@ test_errors (void)
     gint        code;
     const char *message;
   } cases[] = {
-    { "a,b\n\"open,c\n", -1, STRIDE_CSV_ERROR_PARSE, "Line 2" },
-    { "a,\"b\"x,c\n", -1, STRIDE_CSV_ERROR_PARSE, "Line 1" },
-    { "ok\nbad\xff,x\n", -1, STRIDE_CSV_ERROR_ENCODING, "Line 2" },
-    { "nul\0byte\n", 9, STRIDE_CSV_ERROR_ENCODING, "Line 1" },
+    { "a,b\n\"open,c\n", -1, STRIDE_CSV_ERROR_PARSE,
+      "Line 2: the quoted field 1 is not closed before the end of the file" },
+    /* The row starts on line 2, its stray quote opens a field on line 3. */
+    { "a,b\n\"x\ny\",\"open\nz\n", -1, STRIDE_CSV_ERROR_PARSE,
+      "Line 3: the quoted field 2 is not closed" },
+    { "a,\"b\"x,c\n", -1, STRIDE_CSV_ERROR_PARSE,
+      "Line 1: unexpected character after the closing quote of field 2" },
+    { "a,\"b\" \"c\",d\n", -1, STRIDE_CSV_ERROR_PARSE,
+      "Line 1: unexpected character after the closing quote of field 2" },
+    /* A quote inside a field that is not quoted: RFC 4180 has none. */
+    { "a,b\r\nc,d\r\nRun 5\"6,x\r\n", -1, STRIDE_CSV_ERROR_PARSE,
+      "Line 3: field 1 has a quote but does not start with one" },
+    { "a;b\n1;x \"y;z\" w\n", -1, STRIDE_CSV_ERROR_PARSE,
+      "Line 2: field 2 has a quote but does not start with one" },
+    { "ok\nbad\xff,x\n", -1, STRIDE_CSV_ERROR_ENCODING, "Line 2: field 1 is not valid UTF-8" },
+    { "nul\0byte\n", 9, STRIDE_CSV_ERROR_ENCODING, "Line 1: field 1 has a zero byte" },
+    { "\xFF\xFE" "a\0,\0b\0\n\0", 10, STRIDE_CSV_ERROR_ENCODING, "Line 1: the file is UTF-16" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -279,11 +301,12 @@ test_errors (void)
       g_autoptr(GPtrArray) rows = NULL;
       g_autoptr(GError) error = NULL;
 
-      rows = read_all (cases[i].data, cases[i].length, FALSE, &error);
+      rows = read_all (cases[i].data, cases[i].length, i % 2 == 0, &error);
       g_assert_null (rows);
       g_assert_error (error, STRIDE_CSV_ERROR, cases[i].code);
-      if (error != NULL)
-        g_assert_nonnull (strstr (error->message, cases[i].message));
+      if (error != NULL && strstr (error->message, cases[i].message) == NULL)
+        g_test_fail_printf ("case %u: “%s” does not contain “%s”", i, error->message,
+                            cases[i].message);
     }
 }
 
@@ -309,19 +332,275 @@ test_edge_cases (void)
   g_assert_cmpuint (rows->len, ==, 0);
   g_clear_pointer (&rows, g_ptr_array_unref);
 
-  /* A stray quote inside an unquoted field is data; "" alone is one empty
-   * string; a lone comma is two NULL fields. */
-  rows = read_all ("5\"6,x\n\"\"\n,\n", -1, FALSE, &error);
+  /* "" alone is one empty string; a lone comma is two NULL fields;
+   * spaces around a quoted field are no data, spaces elsewhere are. */
+  rows = read_all ("x\n\"\"\n,\n a, \"b,c\" ,d \n", -1, FALSE, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (rows->len, ==, 3);
-  if (rows->len == 3)
+  g_assert_nonnull (rows);
+  if (rows == NULL)
+    return;
+  g_assert_cmpuint (rows->len, ==, 4);
+  if (rows->len == 4)
     {
-      g_assert_cmpstr (field (rows, 0, 0), ==, "5\"6");
       g_assert_cmpuint (((GPtrArray *) g_ptr_array_index (rows, 1))->len, ==, 1);
       g_assert_cmpstr (field (rows, 1, 0), ==, "");
       g_assert_cmpuint (((GPtrArray *) g_ptr_array_index (rows, 2))->len, ==, 2);
       g_assert_null (field (rows, 2, 0));
       g_assert_null (field (rows, 2, 1));
+      g_assert_cmpuint (((GPtrArray *) g_ptr_array_index (rows, 3))->len, ==, 3);
+      g_assert_cmpstr (field (rows, 3, 0), ==, " a");
+      g_assert_cmpstr (field (rows, 3, 1), ==, "b,c");
+      g_assert_cmpstr (field (rows, 3, 2), ==, "d ");
+    }
+}
+
+/* The separator is the one of ',' ';' and tab that splits the header
+ * (outside quotes) into the most fields. */
+static void
+check_separators (gboolean trickle)
+{
+  static const struct {
+    const char *data;
+    char        separator;
+    guint       n_fields;            /* of every row */
+    const char *last;                /* the last field of the last row */
+  } cases[] = {
+    { "a;b;c\r\n1,5;\"2;x\";3\r\n", ';', 3, "3" },
+    { "a\tb\n\"1\t5\"\t2,5\n", '\t', 2, "2,5" },
+    { "a;b,c;d\n1;2,5;3\n", ';', 3, "3" },
+    /* One of each: the tie goes to ','. */
+    { "a,b;c\n1,2;3\n", ',', 2, "2;3" },
+    { "a,b\tc;d\n1,2\t3;4\n", ',', 2, "2\t3;4" },
+    /* Separators inside quotes do not count. */
+    { "\"x;y;z\",b\n1;2,3\n", ',', 2, "3" },
+    { "only\n1;5\n", ',', 1, "1;5" },
+    /* A byte-order mark and blank lines before the header. */
+    { "\xEF\xBB\xBF\r\n\r\nDistance;Time\r\n10,02;01:02:03,5\r\n", ';', 2, "01:02:03,5" },
+    /* A spreadsheet's "sep=" line names it and is no row. */
+    { "sep=;\na,b;c\n1;2\n", ';', 2, "2" },
+    { "sep=,\na;b;c,d\n1;2,3\n", ',', 2, "3" },
+    /* A header with a quoted line break. */
+    { "\"Distance\n(km)\";Time\n1;2\n", ';', 2, "2" },
+    { "", ',', 0, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GInputStream) stream = stream_for (cases[i].data, -1, trickle);
+      g_autoptr(StrideCsvReader) reader = stride_csv_reader_new (stream);
+      g_autoptr(GPtrArray) rows = NULL;
+      g_autoptr(GError) error = NULL;
+
+      rows = read_rows (reader, &error);
+      g_assert_no_error (error);
+      if (rows == NULL)
+        continue;
+
+      if (stride_csv_reader_get_separator (reader) != cases[i].separator)
+        g_test_fail_printf ("case %u: separator 0x%02x, not 0x%02x", i,
+                            (guint) stride_csv_reader_get_separator (reader),
+                            (guint) cases[i].separator);
+      for (guint r = 0; r < rows->len; r++)
+        g_assert_cmpuint (((GPtrArray *) g_ptr_array_index (rows, r))->len, ==,
+                          cases[i].n_fields);
+      if (rows->len > 0 && cases[i].n_fields > 0)
+        g_assert_cmpstr (field (rows, rows->len - 1, cases[i].n_fields - 1), ==, cases[i].last);
+      g_assert_cmpuint (rows->len, ==, cases[i].data[0] == '\0' ? 0 : 2);
+    }
+}
+
+static void
+test_separators (void)
+{
+  check_separators (FALSE);
+}
+
+static void
+test_separators_trickle (void)
+{
+  check_separators (TRUE);
+}
+
+static void
+test_separator_line_numbers (void)
+{
+  g_autoptr(GInputStream) stream = stream_for ("sep=;\n\na;b\r\n1;\"x\ny\"\r\n2;z", -1, FALSE);
+  g_autoptr(StrideCsvReader) reader = stride_csv_reader_new (stream);
+  static const guint lines[] = { 3, 4, 6 };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    {
+      g_autoptr(GPtrArray) row = NULL;
+
+      g_assert_true (stride_csv_reader_read_row (reader, &row, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (stride_csv_reader_get_line (reader), ==, lines[i]);
+      g_assert_cmpuint (row != NULL ? row->len : 0, ==, 2);
+    }
+}
+
+static void
+test_separator_set (void)
+{
+  g_autoptr(GInputStream) stream = stream_for ("a;b;c,d\n1;2;3,4\n", -1, FALSE);
+  g_autoptr(StrideCsvReader) reader = stride_csv_reader_new (stream);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  stride_csv_reader_set_separator (reader, ',');
+  rows = read_rows (reader, &error);
+  g_assert_no_error (error);
+  if (rows == NULL)
+    return;
+  g_assert_cmpint (stride_csv_reader_get_separator (reader), ==, ',');
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpstr (field (rows, 1, 0), ==, "1;2;3");
+  g_assert_cmpstr (field (rows, 1, 1), ==, "4");
+}
+
+/* A header longer than one read of the stream (64 KiB), whose only
+ * separators come after it. */
+static void
+test_separator_long_header (void)
+{
+  g_autofree char *long_name = g_strnfill (100000, 'x');
+  g_autofree char *data = g_strdup_printf ("\"%s\";b;c\n1;2;3\n", long_name);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rows = read_all (data, -1, FALSE, &error);
+  g_assert_no_error (error);
+  if (rows == NULL)
+    return;
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpuint (strlen (field (rows, 0, 0)), ==, 100000);
+  g_assert_cmpstr (field (rows, 1, 2), ==, "3");
+}
+
+/* All rows of @data read with the Windows-1252 fallback, or NULL with
+ * @error; *@encoding is the encoding the reader found. */
+static GPtrArray *
+read_with_fallback (const char         *data,
+                    gboolean            trickle,
+                    StrideCsvEncoding  *encoding,
+                    GError            **error)
+{
+  g_autoptr(GInputStream) stream = stream_for (data, -1, trickle);
+  g_autoptr(StrideCsvReader) reader = stride_csv_reader_new (stream);
+  GPtrArray *rows;
+
+  stride_csv_reader_set_windows_1252_fallback (reader, TRUE);
+  rows = read_rows (reader, error);
+  *encoding = stride_csv_reader_get_encoding (reader);
+
+  return rows;
+}
+
+/* Every byte that Windows-1252 defines, checked against iconv's table. */
+static void
+test_windows_1252_bytes (void)
+{
+  g_autoptr(GString) data = g_string_new ("name\n");
+  g_autoptr(GString) bytes = g_string_new (NULL);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  StrideCsvEncoding encoding;
+
+  for (guint c = 0x80; c <= 0xFF; c++)
+    {
+      if (c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 || c == 0x9D)
+        continue;
+      g_string_append_c (bytes, (char) c);
+    }
+  g_string_append_printf (data, "\"%s\"\n", bytes->str);
+
+  expected = g_convert (bytes->str, (gssize) bytes->len, "UTF-8", "WINDOWS-1252", NULL, NULL,
+                        &error);
+  g_assert_no_error (error);
+
+  rows = read_with_fallback (data->str, FALSE, &encoding, &error);
+  g_assert_no_error (error);
+  if (rows == NULL)
+    return;
+  g_assert_cmpint (encoding, ==, STRIDE_CSV_ENCODING_WINDOWS_1252);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpstr (field (rows, 1, 0), ==, expected);
+}
+
+static void
+check_windows_1252 (gboolean trickle)
+{
+  /* "Müller;Café “5 km” – 10€" and later fields: all Windows-1252, even
+   * one whose bytes happen to be valid UTF-8 (C3 A9). */
+  static const char data[] =
+    "Name;Title\r\n"
+    "M\xfcller;Caf\xe9 \x93" "5 km\x94 \x96 10\x80\r\n"
+    "Plain;ASCII\r\n"
+    "\xc3\xa9;x\r\n";
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  StrideCsvEncoding encoding;
+
+  rows = read_with_fallback (data, trickle, &encoding, &error);
+  g_assert_no_error (error);
+  if (rows == NULL)
+    return;
+  g_assert_cmpint (encoding, ==, STRIDE_CSV_ENCODING_WINDOWS_1252);
+  g_assert_cmpuint (rows->len, ==, 4);
+  if (rows->len != 4)
+    return;
+  g_assert_cmpstr (field (rows, 1, 0), ==, "Müller");
+  g_assert_cmpstr (field (rows, 1, 1), ==, "Café “5 km” – 10€");
+  g_assert_cmpstr (field (rows, 2, 1), ==, "ASCII");
+  g_assert_cmpstr (field (rows, 3, 0), ==, "Ã©");
+}
+
+static void
+test_windows_1252 (void)
+{
+  check_windows_1252 (FALSE);
+}
+
+static void
+test_windows_1252_trickle (void)
+{
+  check_windows_1252 (TRUE);
+}
+
+/* What the fallback does not take: a file that is UTF-8 first, a BOM, the
+ * five bytes Windows-1252 leaves out, and no fallback at all. */
+static void
+test_windows_1252_refused (void)
+{
+  static const struct {
+    const char *data;
+    gboolean    fallback;
+    const char *message;
+  } cases[] = {
+    { "Name\nZürich\nM\xfcller\n", TRUE,
+      "Line 3: field 1 is not valid UTF-8, though the text before it is" },
+    { "\xEF\xBB\xBFName\nM\xfcller\n", TRUE,
+      "Line 2: field 1 is not valid UTF-8, though the file starts with a UTF-8 byte-order mark" },
+    { "Name,Note\nok,x\nM\xfcller,\x81\n", TRUE,
+      "Line 3: field 2 has the byte 0x81, which is neither UTF-8 nor Windows-1252 text" },
+    { "Name,Note\nM\xfcller,x\n", FALSE, "Line 2: field 1 is not valid UTF-8" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GInputStream) stream = stream_for (cases[i].data, -1, FALSE);
+      g_autoptr(StrideCsvReader) reader = stride_csv_reader_new (stream);
+      g_autoptr(GPtrArray) rows = NULL;
+      g_autoptr(GError) error = NULL;
+
+      stride_csv_reader_set_windows_1252_fallback (reader, cases[i].fallback);
+      rows = read_rows (reader, &error);
+      g_assert_null (rows);
+      g_assert_error (error, STRIDE_CSV_ERROR, STRIDE_CSV_ERROR_ENCODING);
+      if (error != NULL)
+        g_assert_cmpstr (error->message, ==, cases[i].message);
     }
 }
 
@@ -424,6 +703,15 @@ main (int   argc,
   g_test_add_func ("/csv/line-numbers", test_line_numbers);
   g_test_add_func ("/csv/errors", test_errors);
   g_test_add_func ("/csv/edge-cases", test_edge_cases);
+  g_test_add_func ("/csv/separators", test_separators);
+  g_test_add_func ("/csv/separators-trickle", test_separators_trickle);
+  g_test_add_func ("/csv/separator-line-numbers", test_separator_line_numbers);
+  g_test_add_func ("/csv/separator-set", test_separator_set);
+  g_test_add_func ("/csv/separator-long-header", test_separator_long_header);
+  g_test_add_func ("/csv/windows-1252", test_windows_1252);
+  g_test_add_func ("/csv/windows-1252-trickle", test_windows_1252_trickle);
+  g_test_add_func ("/csv/windows-1252-bytes", test_windows_1252_bytes);
+  g_test_add_func ("/csv/windows-1252-refused", test_windows_1252_refused);
   g_test_add_func ("/csv/large", test_large);
   g_test_add_func ("/csv/corpus", test_corpus);
 

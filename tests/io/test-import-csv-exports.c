@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "io-test-util.h"
+#include "stride-csv.h"
 #include "stride-garmin-csv.h"
 #include "stride-import.h"
 #include "stride-store-private.h"
@@ -562,6 +563,565 @@ test_garmin_variants (Fixture       *fixture,
   assert_journal_ok (fixture);
 }
 
+/* How a test rewrites a field of a corpus file. */
+typedef enum
+{
+  KEEP,
+  SWAP_MARKS,                        /* '.' ⇄ ',' in every data field, as a German export */
+  SWAP_MARKS_IN_NUMBERS,             /* the same, only in fields of digits, '.', ',' and '-' */
+} Rewrite;
+
+static gboolean
+is_number_text (const char *text)
+{
+  return text != NULL && *text != '\0' && strspn (text, "0123456789.,-") == strlen (text);
+}
+
+static char *
+rewrite_field (const char *text,
+               Rewrite     rewrite)
+{
+  char *copy = g_strdup (text);
+
+  if (rewrite == KEEP || (rewrite == SWAP_MARKS_IN_NUMBERS && !is_number_text (text)))
+    return copy;
+
+  for (char *p = copy; p != NULL && *p != '\0'; p++)
+    {
+      if (*p == '.')
+        *p = ',';
+      else if (*p == ',')
+        *p = '.';
+    }
+
+  return copy;
+}
+
+/* The corpus file @name as another program would write it: its rows split
+ * by the RFC 4180 reader (its row and column counts are checked against
+ * Python's csv module in test-csv.c), data fields rewritten by @rewrite
+ * and all quoted (quotes doubled), then joined by @separator with CRLF
+ * line ends, after a UTF-8 byte-order mark when @bom. */
+static GString *
+corpus_variant (const char *name,
+                char        separator,
+                gboolean    bom,
+                Rewrite     rewrite)
+{
+  g_autoptr(GFile) file = corpus_file (name);
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(StrideCsvReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  GString *out = g_string_new (bom ? "\xEF\xBB\xBF" : "");
+  GPtrArray *row = NULL;
+  gboolean header = TRUE;
+
+  stream = g_file_read (file, NULL, &error);
+  g_assert_no_error (error);
+  if (stream == NULL)
+    return out;
+
+  reader = stride_csv_reader_new (G_INPUT_STREAM (stream));
+  while (stride_csv_reader_read_row (reader, &row, NULL, &error))
+    {
+      for (guint i = 0; i < row->len; i++)
+        {
+          g_autofree char *value = NULL;
+
+          if (i > 0)
+            g_string_append_c (out, separator);
+          if (g_ptr_array_index (row, i) == NULL)
+            continue;
+          value = rewrite_field (g_ptr_array_index (row, i), header ? KEEP : rewrite);
+          if (header)
+            {
+              g_string_append (out, value);
+              continue;
+            }
+          g_string_append_c (out, '"');
+          for (const char *p = value; *p != '\0'; p++)
+            g_string_append_printf (out, *p == '"' ? "\"\"" : "%c", *p);
+          g_string_append_c (out, '"');
+        }
+      g_string_append (out, "\r\n");
+      header = FALSE;
+      g_ptr_array_unref (row);
+    }
+  g_assert_no_error (error);
+
+  return out;
+}
+
+static char *
+write_bytes (const char *dir,
+             const char *name,
+             const char *contents,
+             gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+/* Every activity of @store, one line each, to compare two journals. */
+static char *
+describe_activities (StrideStore *store)
+{
+  sqlite3 *db = _stride_store_get_db (store);
+  sqlite3_stmt *stmt = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT start_utc, tz_offset_s, sport, run_type, "
+                                           "distance_m, duration_s, moving_s, avg_hr, "
+                                           "elevation_gain_m, title FROM activity "
+                                           "ORDER BY start_utc", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (out, "%lld %d %s %s %.3f %.3f %.3f %d %.3f %s\n",
+                            (long long) sqlite3_column_int64 (stmt, 0),
+                            sqlite3_column_int (stmt, 1),
+                            (const char *) sqlite3_column_text (stmt, 2),
+                            (const char *) sqlite3_column_text (stmt, 3),
+                            sqlite3_column_double (stmt, 4), sqlite3_column_double (stmt, 5),
+                            sqlite3_column_double (stmt, 6), sqlite3_column_int (stmt, 7),
+                            sqlite3_column_double (stmt, 8),
+                            (const char *) sqlite3_column_text (stmt, 9));
+  sqlite3_finalize (stmt);
+
+  return g_string_free (out, FALSE);
+}
+
+/* A second journal next to the fixture's. */
+static StrideStore *
+open_other_store (Fixture    *fixture,
+                  const char *name)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  StrideStore *store = stride_store_open (path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static StrideImportStatus
+import_into (StrideStore        *store,
+             const char         *path,
+             StrideImportResult *result)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  stride_import_file (store, file, NULL, result, &error);
+  g_test_message ("%s: %s: %s", path, stride_import_status_to_string (result->status),
+                  result->message);
+
+  return result->status;
+}
+
+/* Garmin's example list as a German or French spreadsheet writes it: ';'
+ * (or tab) separated, decimal commas ("5,48", "00:02:15,3"), '.' grouping
+ * thousands ("4.808"), a BOM, CRLF. It must give the very activities the
+ * ',' original gives (test_garmin_example has their totals from Python). */
+static void
+test_garmin_separator_twins (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  static const char separators[] = { ';', '\t' };
+  g_auto(StrideImportResult) original = { 0, };
+  g_autofree char *expected = NULL;
+
+  if (skip_without_corpus ())
+    return;
+
+  g_assert_cmpint (import_corpus (fixture, "pacer_garmin_Activities_example.csv", &original), ==,
+                   STRIDE_IMPORT_STATUS_IMPORTED);
+  g_assert_cmpuint (original.n_activities, ==, 6);
+  expected = describe_activities (fixture->store);
+  g_assert_nonnull (strstr (expected, "1738857963 3600 run easy 5480.000 1977.000 1868.000 153 "
+                                      "215.000 Wellington Running\n"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (separators); i++)
+    {
+      g_autofree char *db = g_strdup_printf ("twin-%u.db", i);
+      g_autoptr(StrideStore) store = open_other_store (fixture, db);
+      g_autoptr(GString) twin = corpus_variant ("pacer_garmin_Activities_example.csv",
+                                                separators[i], TRUE, SWAP_MARKS);
+      g_autofree char *name = g_strdup_printf ("twin-%u.csv", i);
+      g_autofree char *path = write_bytes (fixture->dir, name, twin->str, (gssize) twin->len);
+      g_auto(StrideImportResult) result = { 0, };
+      g_autofree char *got = NULL;
+
+      /* What the test means to feed it. */
+      g_assert_true (g_str_has_prefix (twin->str, "\xEF\xBB\xBF" "Activity Type"));
+      g_assert_nonnull (strstr (twin->str, separators[i] == ';'
+                                           ? "\"5,48\";\"447\";\"00:31:24\""
+                                           : "\"5,48\"\t\"447\"\t\"00:31:24\""));
+      g_assert_nonnull (strstr (twin->str, "\"4.808\""));
+      g_assert_nonnull (strstr (twin->str, "\"00:02:15,3\""));
+      g_assert_nonnull (strstr (twin->str, "\"190\"\r\n"));
+
+      g_assert_cmpint (import_into (store, path, &result), ==, STRIDE_IMPORT_STATUS_IMPORTED);
+      g_assert_cmpuint (result.n_activities, ==, 6);
+      g_assert_cmpuint (result.n_skipped, ==, 0);
+      got = describe_activities (store);
+      g_assert_cmpstr (got, ==, expected);
+    }
+}
+
+/* Strava's activities.csv after a round through a German spreadsheet:
+ * ';' separated, decimal commas in the numbers, dates left as text. The
+ * totals are test_strava_csv_only's (from Python's csv module). */
+static void
+test_strava_semicolons (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autofree char *folder = g_build_filename (fixture->dir, "strava-de", NULL);
+  g_autoptr(GString) variant = NULL;
+  g_autofree char *path = NULL;
+  StrideImportResult *result;
+  Collected collected = { 0, };
+
+  if (skip_without_corpus ())
+    return;
+
+  variant = corpus_variant ("cyclestats_strava_activities.csv", ';', FALSE,
+                            SWAP_MARKS_IN_NUMBERS);
+  g_assert_nonnull (strstr (variant->str, "\"May 22, 2026, 12:43:33 PM\""));
+  g_assert_nonnull (strstr (variant->str, "\"-1256729,0\""));
+  g_mkdir_with_parents (folder, 0700);
+  path = write_bytes (folder, "activities.csv", variant->str, (gssize) variant->len);
+
+  collected_init (&collected, folder);
+  import_path (fixture, &collected, folder);
+  g_assert_cmpuint (collected.names->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (collected.names, 0), ==, "activities.csv imported");
+
+  result = g_ptr_array_index (collected.results, 0);
+  g_assert_cmpuint (result->n_activities, ==, 610);
+  g_assert_cmpuint (result->n_skipped, ==, 1);
+  g_assert_nonnull (strstr (result->message,
+                            "row 556: the moving time of -1256729,0 s is negative"));
+  g_assert_cmpfloat_with_epsilon (query_double (fixture, "SELECT sum(distance_m) FROM activity"),
+                                  15073751.6, 0.5);
+  g_assert_cmpfloat_with_epsilon (query_double (fixture, "SELECT sum(duration_s) FROM activity"),
+                                  4087967, 0.5);
+  g_assert_cmpfloat_with_epsilon (query_double (fixture, "SELECT sum(moving_s) FROM activity"),
+                                  3134411, 0.5);
+  g_assert_cmpfloat_with_epsilon (query_double (fixture,
+                                                "SELECT sum(elevation_gain_m) FROM activity"),
+                                  50436.1, 0.5);
+  g_assert_cmpfloat (query_double (fixture, "SELECT max(start_utc) FROM activity"), ==,
+                     1779453813);
+  assert_journal_ok (fixture);
+  collected_clear (&collected);
+}
+
+/* Windows-1252 text (a spreadsheet's "ANSI"): names with é, ü, “ ” and
+ * Garmin's ® in the header, converted with iconv for the test. */
+static void
+test_garmin_windows_1252 (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(GString) utf8 = NULL;
+  g_autofree char *ansi = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(StrideImportResult) result = { 0, };
+  gsize length = 0;
+
+  if (skip_without_corpus ())
+    return;
+
+  utf8 = corpus_variant ("pacer_garmin_Activities_example.csv", ';', FALSE, SWAP_MARKS);
+  g_assert_cmpuint (g_string_replace (utf8, "\"Wellington - Base\"",
+                                      "\"Müggelsee – “Café” Lauf\"", 0), ==, 1);
+  ansi = g_convert (utf8->str, (gssize) utf8->len, "WINDOWS-1252", "UTF-8", NULL, &length,
+                    &error);
+  g_assert_no_error (error);
+  g_assert_false (g_utf8_validate (ansi, (gssize) length, NULL));
+  path = write_bytes (fixture->dir, "ansi.csv", ansi, (gssize) length);
+
+  g_assert_cmpint (import_file (fixture, path, &result), ==, STRIDE_IMPORT_STATUS_IMPORTED);
+  g_assert_cmpuint (result.n_activities, ==, 6);
+  g_assert_nonnull (strstr (result.message,
+                            "the file is not UTF-8; its text was read as Windows-1252"));
+  title = query_text (fixture, "SELECT title FROM activity WHERE start_utc = "
+                               "(SELECT min(start_utc) FROM activity WHERE sport = 'run' "
+                               "AND start_utc > 1738600000)");
+  g_assert_cmpstr (title, ==, "Müggelsee – “Café” Lauf");
+  g_assert_cmpfloat_with_epsilon (query_double (fixture, "SELECT sum(distance_m) FROM activity"),
+                                  63980, 0.01);
+  g_assert_cmpfloat (query_double (fixture, "SELECT sum(duration_s) FROM activity"), ==, 20384);
+  assert_journal_ok (fixture);
+}
+
+/* Numbers that can only be read one way, in a ';' file whose values show
+ * the decimal comma: spaces and no-break spaces grouping thousands,
+ * "1.234,5", a '.' grouping thousands alone ("1.500" m of swimming),
+ * durations with a decimal comma. */
+static void
+test_garmin_locale_numbers (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_auto(StrideImportResult) result = { 0, };
+  g_autofree char *path = NULL;
+
+  path = write_file (fixture, "numbers.csv",
+                     "Activity Type;Date;Title;Distance;Time;Elapsed Time;Avg HR;Total Ascent\r\n"
+                     "Running;2025-03-01 08:00:00;A;10,02;1:02:03,5;01:05:00;150;1.234,5\r\n"
+                     "Cycling;2025-03-02 08:00:00;B;1 234,5;30:00:00;--;--;\"2 345\"\r\n"
+                     "Cycling;2025-03-03 08:00:00;C;\"1\xC2\xA0" "001,25\";20:00:00;;;--\r\n"
+                     "Pool Swim;2025-03-04 08:00:00;D;1.500;00:40:00;;;\r\n"
+                     "Running;2025-03-05 08:00:00;E;0,8;00:05:00,25;;;\r\n");
+
+  g_assert_cmpint (import_file (fixture, path, &result), ==, STRIDE_IMPORT_STATUS_IMPORTED);
+  g_assert_cmpuint (result.n_activities, ==, 5);
+  g_assert_cmpuint (result.n_skipped, ==, 0);
+  /* Elapsed time wins over the timer time ("Time"), which is moving. */
+  g_assert_cmpfloat (query_double (fixture, "SELECT count(*) FROM activity WHERE title = 'A' "
+                                            "AND distance_m = 10020 AND duration_s = 3900 "
+                                            "AND moving_s = 3723.5 AND avg_hr = 150 "
+                                            "AND elevation_gain_m = 1234.5"), ==, 1);
+  g_assert_cmpfloat (query_double (fixture, "SELECT count(*) FROM activity WHERE title = 'B' "
+                                            "AND distance_m = 1234500 AND duration_s = 108000 "
+                                            "AND elevation_gain_m = 2345"), ==, 1);
+  g_assert_cmpfloat (query_double (fixture, "SELECT count(*) FROM activity WHERE title = 'C' "
+                                            "AND distance_m = 1001250"), ==, 1);
+  g_assert_cmpfloat (query_double (fixture, "SELECT count(*) FROM activity WHERE title = 'D' "
+                                            "AND sport = 'swim' AND distance_m = 1500"), ==, 1);
+  g_assert_cmpfloat (query_double (fixture, "SELECT count(*) FROM activity WHERE title = 'E' "
+                                            "AND distance_m = 800 AND duration_s = 300.25"),
+                     ==, 1);
+  assert_journal_ok (fixture);
+}
+
+/* "1.234" alone is 1.234 or 1234: the row is left out with the reason
+ * when the file does not show which, and the other rows go in. */
+static void
+test_garmin_ambiguous (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  static const struct {
+    const char *name;
+    const char *contents;
+    guint       n_activities;
+    const char *message;
+  } cases[] = {
+    /* ';' implies a decimal comma, but nothing shows what '.' is. */
+    { "no-proof.csv",
+      "Activity Type;Date;Distance;Time\n"
+      "Running;2025-05-01 08:00:00;5;00:30:00\n"
+      "Running;2025-05-02 08:00:00;1,234;00:30:00\n"
+      "Running;2025-05-03 08:00:00;1.234;00:30:00\n",
+      2, "1 row skipped: row 4: Distance “1.234” is ambiguous: the file does not show whether "
+         "“.” is a decimal mark or a thousands separator" },
+    /* Both marks shown as decimal ones: nothing can be grouped. */
+    { "mixed.csv",
+      "Activity Type;Date;Distance;Time;Total Ascent\n"
+      "Running;2025-05-04 08:00:00;10,02;00:50:00;12.5\n"
+      "Running;2025-05-05 08:00:00;8,5;00:40:00;1.234\n"
+      "Running;2025-05-06 08:00:00;2,125;00:40:00;10\n",
+      1, "2 rows skipped: row 3: Total Ascent “1.234” is ambiguous: the file does not show "
+         "whether “.” is a decimal mark or a thousands separator; "
+         "row 4: Distance “2,125” is ambiguous: the file does not show whether “,” is a "
+         "decimal mark" },
+    /* A tab implies nothing; plain seconds are numbers too. */
+    { "tabs.csv",
+      "Activity Type\tDate\tDistance\tTime\n"
+      "Running\t2025-05-07 08:00:00\t5\t1800\n"
+      "Running\t2025-05-08 08:00:00\t5\t1,800\n",
+      1, "row 3: Time “1,800” is ambiguous" },
+  };
+  guint n_activities = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(StrideImportResult) result = { 0, };
+      g_autofree char *path = write_file (fixture, cases[i].name, cases[i].contents);
+
+      g_assert_cmpint (import_file (fixture, path, &result), ==, STRIDE_IMPORT_STATUS_IMPORTED);
+      g_assert_cmpuint (result.n_activities, ==, cases[i].n_activities);
+      if (strstr (result.message, cases[i].message) == NULL)
+        g_test_fail_printf ("%s: “%s” does not contain “%s”", cases[i].name, result.message,
+                            cases[i].message);
+      n_activities += cases[i].n_activities;
+      g_assert_cmpint (count (fixture->store, "activity"), ==, n_activities);
+    }
+
+  /* The readings that were certain. */
+  g_assert_cmpfloat (query_double (fixture, "SELECT count(*) FROM activity WHERE distance_m IN "
+                                            "(5000, 1234, 10020) "
+                                            "AND coalesce (elevation_gain_m, 0) IN (0, 12.5)"),
+                     ==, 4);
+  assert_journal_ok (fixture);
+}
+
+/* An unquoted "10,5" in a ',' file: that row has a field too many, so its
+ * columns cannot be trusted; it is left out and the others go in. */
+static void
+test_garmin_misaligned_row (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_auto(StrideImportResult) result = { 0, };
+  g_autofree char *path = NULL;
+
+  path = write_file (fixture, "misaligned.csv",
+                     "Activity Type,Date,Distance,Time,Avg HR\r\n"
+                     "Running,2025-06-01 08:00:00,10.5,00:50:00,150\r\n"
+                     "Running,2025-06-02 08:00:00,10,5,00:50:00,150\r\n"
+                     "Running,2025-06-03 08:00:00,8.25,00:40:00,140,,\r\n");
+
+  g_assert_cmpint (import_file (fixture, path, &result), ==, STRIDE_IMPORT_STATUS_IMPORTED);
+  g_assert_cmpuint (result.n_activities, ==, 2);
+  g_assert_nonnull (strstr (result.message, "row 3: it has 6 fields where the header has 5: "
+                                            "a value with the separator “,” in it is not "
+                                            "quoted, or a quote is out of place"));
+  g_assert_cmpfloat (query_double (fixture, "SELECT sum(distance_m) FROM activity"), ==, 18750);
+  assert_journal_ok (fixture);
+}
+
+/* A batch of activity lists named one by one (as on the command line or
+ * dropped on the window) where two are broken: each file is reported on
+ * its own, the good ones go in whole, the broken ones not at all. */
+static void
+test_batch_with_bad_files (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  static const char *const expected[] = {
+    "a-garmin-de.csv imported",
+    "b-stray-quote.csv error",
+    "c-ansi.csv imported",
+    "d-unclosed.csv error",
+    "e-garmin.csv imported",
+  };
+  g_autofree char *folder = g_build_filename (fixture->dir, "batch", NULL);
+  g_autofree char *a = NULL, *b = NULL, *c = NULL, *d = NULL, *e = NULL;
+  Collected collected = { 0, };
+  StrideImportResult *result;
+
+  if (skip_without_corpus ())
+    return;
+
+  g_mkdir_with_parents (folder, 0700);
+  a = write_bytes (folder, "a-garmin-de.csv",
+                   "\xEF\xBB\xBF" "Activity Type;Date;Distance;Time\r\n"
+                   "Running;2024-03-01 07:12:45;10,02;00:50:00\r\n"
+                   "Running;2024-03-02 07:12:45;\"21,1\";01:45:00,5\r\n", -1);
+  b = write_bytes (folder, "b-stray-quote.csv",
+                   "Activity Type,Date,Distance,Time,Title\r\n"
+                   "Running,2024-04-01 07:00:00,5.0,00:25:00,Easy\r\n"
+                   "Running,2024-04-02 07:00:00,5.0,00:25:00,Rain 5\"6\r\n", -1);
+  c = write_bytes (folder, "c-ansi.csv",
+                   "Activity Type;Date;Distance;Time;Title\r\n"
+                   "Running;2024-05-01 07:00:00;7,5;00:40:00;Z\xfcrich\r\n", -1);
+  d = write_bytes (folder, "d-unclosed.csv",
+                   "Activity Type,Date,Distance,Time\n"
+                   "Running,2024-06-01 07:00:00,5.0,00:25:00\n"
+                   "Running,\"2024-06-02 07:00:00,5.0,00:25:00\n"
+                   "Running,2024-06-03 07:00:00,5.0,00:25:00\n", -1);
+  copy_corpus_file ("pacer_garmin_Activities_example.csv", folder, "e-garmin.csv");
+  e = g_build_filename (folder, "e-garmin.csv", NULL);
+
+  collected_init (&collected, folder);
+  import_path (fixture, &collected, a);
+  import_path (fixture, &collected, b);
+  import_path (fixture, &collected, c);
+  import_path (fixture, &collected, d);
+  import_path (fixture, &collected, e);
+  g_assert_cmpuint (collected.names->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < MIN (collected.names->len, G_N_ELEMENTS (expected)); i++)
+    g_assert_cmpstr (g_ptr_array_index (collected.names, i), ==, expected[i]);
+
+  if (collected.results->len == G_N_ELEMENTS (expected))
+    {
+      result = g_ptr_array_index (collected.results, 1);
+      g_assert_nonnull (strstr (result->message, "Line 3: field 5 has a quote but does not "
+                                                 "start with one"));
+      result = g_ptr_array_index (collected.results, 2);
+      g_assert_nonnull (strstr (result->message, "read as Windows-1252"));
+      result = g_ptr_array_index (collected.results, 3);
+      g_assert_nonnull (strstr (result->message, "Line 3: the quoted field 2 is not closed"));
+    }
+
+  /* 2 + 1 + 6 activities; nothing of April or June. */
+  g_assert_cmpint (count (fixture->store, "activity"), ==, 9);
+  g_assert_cmpfloat (query_double (fixture, "SELECT count(*) FROM activity WHERE start_utc "
+                                            "BETWEEN 1711929600 AND 1714521599 OR start_utc "
+                                            "BETWEEN 1717200000 AND 1719791999"), ==, 0);
+  g_assert_cmpfloat (query_double (fixture, "SELECT count(*) FROM activity WHERE "
+                                            "title = 'Zürich' AND distance_m = 7500"), ==, 1);
+  g_assert_cmpfloat (query_double (fixture, "SELECT count(*) FROM activity WHERE "
+                                            "distance_m = 21100 AND duration_s = 6300.5"), ==, 1);
+  assert_journal_ok (fixture);
+  collected_clear (&collected);
+}
+
+/* A folder walk: a Strava export whose activities.csv went through a
+ * German spreadsheet (';', decimal commas, Windows-1252), another export
+ * whose activities.csv has a stray quote, and a GPX file. The broken list
+ * brings nothing in; everything else goes in. */
+static void
+test_walk_with_bad_export (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autofree char *folder = g_build_filename (fixture->dir, "exports", NULL);
+  g_autofree char *old = g_build_filename (folder, "old", NULL);
+  g_autofree char *good = NULL, *broken = NULL;
+  g_autofree char *title = NULL;
+  Collected collected = { 0, };
+  StrideImportResult *result;
+
+  if (skip_without_corpus ())
+    return;
+
+  g_mkdir_with_parents (old, 0700);
+  good = write_bytes (folder, "activities.csv",
+                      "Activity ID;Activity Date;Activity Name;Activity Type;Elapsed Time;"
+                      "Distance;Filename;Elapsed Time;Moving Time;Distance\r\n"
+                      "1;\"Mar 1, 2024, 7:12:45 AM\";Lauf am M\xfcggelsee;Run;3600;10,02;;"
+                      "3600,0;3500,5;10020,0\r\n"
+                      "2;Mar 2, 2024, 7:12:45 AM;Zweiter;Run;1800;5,5;;1800,0;1700,0;5500,0\r\n",
+                      -1);
+  broken = write_bytes (old, "activities.csv",
+                        "Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time,"
+                        "Distance\r\n"
+                        "3,\"Apr 1, 2024, 7:00:00 AM\",Run 5\"6,Run,100,1.0\r\n", -1);
+  copy_corpus_file ("togeojson_run_gpxtpx.gpx", folder, "other.gpx");
+
+  collected_init (&collected, folder);
+  import_path (fixture, &collected, folder);
+  g_assert_cmpuint (collected.names->len, ==, 3);
+  if (collected.names->len != 3)
+    goto out;
+
+  g_assert_cmpstr (g_ptr_array_index (collected.names, 0), ==, "activities.csv imported");
+  result = g_ptr_array_index (collected.results, 0);
+  g_assert_cmpuint (result->n_activities, ==, 2);
+  g_assert_nonnull (strstr (result->message, "its text was read as Windows-1252"));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (collected.names, 1), "old/activities.csv "));
+  result = g_ptr_array_index (collected.results, 1);
+  g_assert_cmpint (result->status, !=, STRIDE_IMPORT_STATUS_IMPORTED);
+  g_assert_cmpuint (result->n_activities, ==, 0);
+  g_assert_cmpstr (g_ptr_array_index (collected.names, 2), ==, "other.gpx imported");
+
+  g_assert_cmpint (count (fixture->store, "activity"), ==, 3);
+  /* "Mar 1, 2024, 7:12:45 AM" UTC */
+  title = query_text (fixture, "SELECT title FROM activity WHERE start_utc = 1709277165 "
+                               "AND distance_m = 10020 AND duration_s = 3600 "
+                               "AND moving_s = 3500.5");
+  g_assert_cmpstr (title, ==, "Lauf am Müggelsee");
+  assert_journal_ok (fixture);
+
+out:
+  collected_clear (&collected);
+}
+
 /* Files that cannot be imported change nothing, and the journal stays
  * consistent. */
 static void
@@ -581,9 +1141,23 @@ test_errors (Fixture       *fixture,
       STRIDE_IMPORT_STATUS_ERROR,
       "No row could be imported; 2 rows skipped: row 2: the date “yesterday” is not a date; "
       "row 3: the time “-1:00” is not a duration" },
-    { "latin1.csv", "Activity Type,Date,Distance,Time,Title\n"
-                    "Running,2025-01-01 10:00:00,5,00:30:00,Caf\xe9\n",
-      STRIDE_IMPORT_STATUS_ERROR, "not valid UTF-8" },
+    { "stray.csv", "Activity Type,Date,Distance,Time,Title\n"
+                   "Running,2025-01-01 10:00:00,5,00:30:00,Easy\n"
+                   "Running,2025-01-02 10:00:00,5,00:30:00,Run 5\"6\n",
+      STRIDE_IMPORT_STATUS_ERROR,
+      "Line 3: field 5 has a quote but does not start with one" },
+    { "after-quote.csv", "Activity Type;Date;Distance;Time;Title\n"
+                         "Running;2025-01-01 10:00:00;5;00:30:00;\"Easy\" run\n",
+      STRIDE_IMPORT_STATUS_ERROR,
+      "Line 2: unexpected character after the closing quote of field 5" },
+    { "mixed-encoding.csv", "Activity Type,Date,Distance,Time,Title\n"
+                            "Running,2025-01-01 10:00:00,5,00:30:00,Zürich\n"
+                            "Running,2025-01-02 10:00:00,5,00:30:00,Caf\xe9\n",
+      STRIDE_IMPORT_STATUS_ERROR,
+      "Line 3: field 5 is not valid UTF-8, though the text before it is" },
+    { "not-1252.csv", "Activity Type,Date,Distance,Time,Title\n"
+                      "Running,2025-01-01 10:00:00,5,00:30:00,Caf\xe9 \x81\n",
+      STRIDE_IMPORT_STATUS_ERROR, "Line 2: field 5 has the byte 0x81" },
     { "other.csv", "a,b,c\n1,2,3\n", STRIDE_IMPORT_STATUS_ERROR, "Unsupported CSV file" },
     { "header-only.csv", "Activity Type,Date,Distance,Time\r\n", STRIDE_IMPORT_STATUS_SKIPPED,
       "no rows" },
@@ -689,6 +1263,14 @@ main (int   argc,
   ADD ("/csv-exports/garmin-unit", test_garmin_unit);
   ADD ("/csv-exports/garmin-bad-rows", test_garmin_bad_rows);
   ADD ("/csv-exports/garmin-variants", test_garmin_variants);
+  ADD ("/csv-exports/garmin-separator-twins", test_garmin_separator_twins);
+  ADD ("/csv-exports/strava-semicolons", test_strava_semicolons);
+  ADD ("/csv-exports/garmin-windows-1252", test_garmin_windows_1252);
+  ADD ("/csv-exports/garmin-locale-numbers", test_garmin_locale_numbers);
+  ADD ("/csv-exports/garmin-ambiguous", test_garmin_ambiguous);
+  ADD ("/csv-exports/garmin-misaligned-row", test_garmin_misaligned_row);
+  ADD ("/csv-exports/batch-with-bad-files", test_batch_with_bad_files);
+  ADD ("/csv-exports/walk-with-bad-export", test_walk_with_bad_export);
   ADD ("/csv-exports/errors", test_errors);
   ADD ("/csv-exports/walk-skips-other-csv", test_walk_skips_other_csv);
 

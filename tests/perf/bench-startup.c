@@ -10,6 +10,13 @@
  *   bench: journal-open      opening the journal page (store, model, first
  *                            painted frame) on 10 years vs 1 month
  *   bench: journal-open-rss  resident memory at that frame, 10 years vs 1 month
+ *   bench: startup-bare      first frame on the 10-year journal vs a bare
+ *                            libadwaita window (header bar and a status
+ *                            page) built from this tree, both cold processes
+ *   bench: rss               resident memory after opening every page on the
+ *                            10-year journal (each page loaded and drawn) vs
+ *                            the bare window's plus the journal file's size,
+ *                            an upper bound of the data the pages can show
  * Never passes or fails on a time; ratios come from the same run.
  */
 
@@ -70,8 +77,90 @@ map_cb (GtkWidget *widget,
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
 }
 
+/* Shows each page in turn and lets it load (in its worker thread) and
+ * draw, then prints like after_paint_cb. */
+static gboolean
+visit_every_page (gpointer user_data)
+{
+  static const char *const pages[] = { "plan", "journal", "balance", "risk", "charts" };
+  AdwViewStack *stack = user_data;
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      gint64 until = g_get_monotonic_time () + 1500 * G_TIME_SPAN_MILLISECOND;
+
+      adw_view_stack_set_visible_child_name (stack, pages[i]);
+      while (g_get_monotonic_time () < until)
+        if (!g_main_context_iteration (NULL, FALSE))
+          g_usleep (1000);
+    }
+
+  g_print ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %ld\n",
+           g_get_monotonic_time (), open_started, resident_kb ());
+  exit (0);
+
+  return G_SOURCE_REMOVE;
+}
+
+static GtkWidget *
+find_view_stack (GtkWidget *widget)
+{
+  if (ADW_IS_VIEW_STACK (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_view_stack (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+every_page_map_cb (GtkWidget *widget,
+                   gpointer   user_data)
+{
+  GtkWidget *stack = find_view_stack (widget);
+
+  g_assert (stack != NULL);
+  g_idle_add (visit_every_page, stack);
+}
+
+/* The baseline of startup-bare and rss: the least libadwaita window. */
 static int
-run_child (const char *path)
+run_bare_child (void)
+{
+  GtkWidget *window;
+  GtkWidget *box;
+  GtkWidget *status;
+
+  adw_init ();
+  open_started = g_get_monotonic_time ();
+  window = adw_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  status = adw_status_page_new ();
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), "StrideStrong");
+  gtk_widget_set_vexpand (status, TRUE);
+  gtk_box_append (GTK_BOX (box), status);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  g_signal_connect (window, "map", G_CALLBACK (map_cb), NULL);
+  gtk_window_present (GTK_WINDOW (window));
+
+  while (TRUE)
+    g_main_context_iteration (NULL, TRUE);
+
+  return 1;
+}
+
+static int
+run_child (const char *path,
+           gboolean    every_page)
 {
   g_autoptr(GError) error = NULL;
   StrideWindow *window;
@@ -82,7 +171,8 @@ run_child (const char *path)
   open_started = g_get_monotonic_time ();
   if (!stride_window_open_journal (window, path, &error))
     g_error ("%s", error->message);
-  g_signal_connect (window, "map", G_CALLBACK (map_cb), NULL);
+  g_signal_connect (window, "map",
+                    every_page ? G_CALLBACK (every_page_map_cb) : G_CALLBACK (map_cb), NULL);
   gtk_window_present (GTK_WINDOW (window));
 
   while (TRUE)
@@ -117,11 +207,14 @@ typedef struct
   double rss_mb;
 } ChildRun;
 
+/* @mode: "--child" (first frame), "--every-page" (after every page) or
+ * "--bare" (the bare window; @journal is ignored). */
 static ChildRun
-run_window (const char *self_path,
-            const char *journal)
+run_process (const char *self_path,
+             const char *mode,
+             const char *journal)
 {
-  const char *argv[] = { self_path, "--child", journal, NULL };
+  const char *argv[] = { self_path, mode, journal, NULL };
   g_autofree char *output = NULL;
   g_autoptr(GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
@@ -210,13 +303,21 @@ main (int   argc,
   double open_month[STARTUP_ROUNDS];
   double rss_ten[STARTUP_ROUNDS];
   double rss_month[STARTUP_ROUNDS];
+  double bare_window[STARTUP_ROUNDS];
+  double rss_bare[STARTUP_ROUNDS];
+  double rss_pages[STARTUP_ROUNDS];
+  double journal_mb;
   double one_year;
   double ten_years;
 
   g_setenv ("GSETTINGS_BACKEND", "memory", FALSE);
 
   if (argc == 3 && g_str_equal (argv[1], "--child"))
-    return run_child (argv[2]);
+    return run_child (argv[2], FALSE);
+  if (argc == 3 && g_str_equal (argv[1], "--every-page"))
+    return run_child (argv[2], TRUE);
+  if (argc == 3 && g_str_equal (argv[1], "--bare"))
+    return run_bare_child ();
 
   dir = g_dir_make_tmp ("stride-bench-XXXXXX", &error);
   g_assert_no_error (error);
@@ -236,14 +337,19 @@ main (int   argc,
   }
 
   /* One warm-up each, then alternate so drift hits all sides alike. */
-  run_window (argv[0], empty);
-  run_window (argv[0], month);
-  run_window (argv[0], ten);
+  run_process (argv[0], "--child", empty);
+  run_process (argv[0], "--child", month);
+  run_process (argv[0], "--child", ten);
+  run_process (argv[0], "--bare", ten);
   for (guint i = 0; i < STARTUP_ROUNDS; i++)
     {
-      ChildRun on_empty = run_window (argv[0], empty);
-      ChildRun on_month = run_window (argv[0], month);
-      ChildRun on_ten = run_window (argv[0], ten);
+      ChildRun on_empty = run_process (argv[0], "--child", empty);
+      ChildRun on_month = run_process (argv[0], "--child", month);
+      ChildRun on_ten = run_process (argv[0], "--child", ten);
+      ChildRun on_bare = run_process (argv[0], "--bare", ten);
+
+      bare_window[i] = on_bare.startup_s;
+      rss_bare[i] = on_bare.rss_mb;
 
       bare[i] = on_empty.startup_s;
       full[i] = on_ten.startup_s;
@@ -258,6 +364,20 @@ main (int   argc,
                median (open_month, STARTUP_ROUNDS), "1.5");
   print_bench ("journal-open-rss", median (rss_ten, STARTUP_ROUNDS), "MB",
                median (rss_month, STARTUP_ROUNDS), "1.5");
+  print_bench ("startup-bare", median (full, STARTUP_ROUNDS), "s",
+               median (bare_window, STARTUP_ROUNDS), "1.3");
+
+  /* Each page waits 1.5 s to load and draw: fewer rounds. */
+  for (guint i = 0; i < 3; i++)
+    rss_pages[i] = run_process (argv[0], "--every-page", ten).rss_mb;
+  {
+    GStatBuf info;
+
+    g_assert_cmpint (g_stat (ten, &info), ==, 0);
+    journal_mb = info.st_size / (1024.0 * 1024.0);
+  }
+  print_bench ("rss", median (rss_pages, 3), "MB",
+               median (rss_bare, STARTUP_ROUNDS) + journal_mb, "1.5");
 
   for (const char *const *name = (const char *[]) { "one.db", "ten.db", "empty.db", NULL };
        *name != NULL; name++)

@@ -68,6 +68,7 @@ class App:
         env["XDG_DATA_HOME"] = os.path.join(self.tmp, "data")
         env["GSETTINGS_BACKEND"] = "keyfile" if settings else "memory"
         env["GSK_RENDERER"] = "cairo"
+        env["G_DEBUG"] = "fatal-criticals"
         env["LANGUAGE"] = "C"
         env["LC_ALL"] = "C.UTF-8"
         self.process = subprocess.Popen([BIN, *args], env=env,
@@ -88,12 +89,17 @@ class App:
         return [n for n in nodes if name_part in (n.name or "")]
 
     def close(self):
+        """Ends the app; fails if it printed a GLib/GTK warning or critical."""
         self.process.terminate()
         try:
-            self.process.wait(timeout=10)
+            _, errors = self.process.communicate(timeout=10)
         except subprocess.TimeoutExpired:
             self.process.kill()
+            _, errors = self.process.communicate()
         shutil.rmtree(self.tmp, ignore_errors=True)
+        warnings = [line for line in errors.splitlines()
+                    if re.search(r"-(WARNING|CRITICAL) \*\*", line)]
+        check(not warnings, "the app printed:\n" + "\n".join(warnings))
 
 
 cases = []

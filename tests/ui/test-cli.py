@@ -31,16 +31,25 @@ def case(function):
     return function
 
 
+GLIB_MESSAGE = re.compile(r"-(WARNING|CRITICAL) \*\*")
+
+
 def run(*args, env_extra=None, cwd=None):
     env = dict(os.environ)
     env.pop("STRIDESTRONG_DB", None)
     env["XDG_DATA_HOME"] = os.path.join(cwd, "data")
     env["LANGUAGE"] = "C"
     env["LC_ALL"] = "C.UTF-8"
+    # A GTK or GLib critical aborts the run, and any warning fails the case:
+    # the command line must be as quiet as the window (issue #10).
+    env["G_DEBUG"] = "fatal-criticals"
     if env_extra:
         env.update(env_extra)
-    return subprocess.run([BIN, *args], capture_output=True, text=True,
-                          env=env, cwd=cwd, timeout=300)
+    result = subprocess.run([BIN, *args], capture_output=True, text=True,
+                            env=env, cwd=cwd, timeout=300)
+    check(not GLIB_MESSAGE.search(result.stderr),
+          f"stridestrong {' '.join(args)} printed a warning: {result.stderr}")
+    return result
 
 
 def count(db, table):
@@ -625,6 +634,31 @@ def export_ics_never_creates_a_journal(tmp):
     check(not os.path.exists(db), "the journal was created")
     check(not os.path.exists(out), "a calendar was written")
 
+
+@case
+def export_csv_then_import_restores_the_same_journal(tmp):
+    db = demo_journal(tmp)
+    first = os.path.join(tmp, "first")
+    second = os.path.join(tmp, "second")
+    restored = os.path.join(tmp, "restored.db")
+    check(run("--database", db, "--export-csv", first, cwd=tmp).returncode == 0, "export")
+    result = run("--database", restored, "--import", first, cwd=tmp)
+    check(result.returncode == 0, result.stdout + result.stderr)
+    check(result.stdout == f"{first}: imported\n", result.stdout)
+    check(run("--database", restored, "--export-csv", second, cwd=tmp).returncode == 0,
+          "export of the restored journal")
+    names = sorted(os.listdir(first))
+    check("stridestrong-export.csv" in names and "activity.csv" in names, str(names))
+    check(names == sorted(os.listdir(second)), f"{names} vs {sorted(os.listdir(second))}")
+    for name in names:
+        with open(os.path.join(first, name), "rb") as a, open(os.path.join(second, name), "rb") as b:
+            check(a.read() == b.read(), f"{name} differs after the round trip")
+    # The journal has entries now: refused, exit 1, nothing written.
+    before = count(restored, "activity")
+    result = run("--database", restored, "--import", first, cwd=tmp)
+    check(result.returncode == 1, f"exit {result.returncode}")
+    check("already has entries" in result.stdout, result.stdout)
+    check(count(restored, "activity") == before, "rows changed")
 
 def main():
     print(f"1..{len(cases)}")

@@ -140,7 +140,47 @@ test_month_shows_entries (JournalFixture *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Arrows walk the days, Page Down goes a month on, Home comes back. */
+/* The day cell that has the keyboard focus, or NULL. */
+static StridePlanDay *
+focused_day (StridePlanPage *page)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (page)));
+
+  return focus != NULL && STRIDE_IS_PLAN_DAY (focus) ? STRIDE_PLAN_DAY (focus) : NULL;
+}
+
+/* @key moves the page to @day, and the keyboard focus with it. */
+static void
+assert_key_moves_to (StridePlanPage *page,
+                     guint           key,
+                     guint32         day)
+{
+  StridePlanDay *focused;
+
+  g_assert_true (send_key (page, key));
+  g_assert_cmpuint (stride_plan_page_get_day (page), ==, day);
+  focused = focused_day (page);
+  g_assert_nonnull (focused);
+  if (focused != NULL)
+    g_assert_cmpuint (stride_plan_day_get_date (focused), ==, day);
+}
+
+static guint32
+julian_add_months (guint32 day,
+                   int     months)
+{
+  g_autoptr(GDate) date = g_date_new_julian (day);
+
+  if (months > 0)
+    g_date_add_months (date, months);
+  else
+    g_date_subtract_months (date, -months);
+
+  return g_date_get_julian (date);
+}
+
+/* Arrows walk the days (the focus goes along), Page Down and Page Up go
+ * a month on and back, Home comes back to today. */
 static void
 test_keyboard (JournalFixture *fixture,
                gconstpointer   data)
@@ -149,17 +189,33 @@ test_keyboard (JournalFixture *fixture,
   StridePlanPage *page = open_plan (fixture->path, &window);
   guint32 today = stride_today_julian ();
   guint32 first = stride_plan_page_get_first_shown (page);
+  guint32 next_month, this_month;
 
   gtk_widget_grab_focus (find_descendant (GTK_WIDGET (page), STRIDE_TYPE_PLAN_DAY));
   stride_plan_page_set_day (page, today);
-  g_assert_true (send_key (page, GDK_KEY_Right));
-  g_assert_cmpuint (stride_plan_page_get_day (page), ==, today + 1);
-  g_assert_true (send_key (page, GDK_KEY_Down));
-  g_assert_cmpuint (stride_plan_page_get_day (page), ==, today + 8);
-  g_assert_true (send_key (page, GDK_KEY_Page_Down));
+  g_assert_nonnull (focused_day (page));
+
+  assert_key_moves_to (page, GDK_KEY_Right, today + 1);
+  assert_key_moves_to (page, GDK_KEY_Left, today);
+  assert_key_moves_to (page, GDK_KEY_Down, today + 7);
+  assert_key_moves_to (page, GDK_KEY_Up, today);
+  /* Five weeks back is in an earlier month, which is then shown. */
+  for (guint32 weeks = 1; weeks <= 5; weeks++)
+    assert_key_moves_to (page, GDK_KEY_Up, today - 7 * weeks);
+  g_assert_cmpuint (stride_plan_page_get_first_shown (page), <, first);
+  assert_key_moves_to (page, GDK_KEY_Home, today);
+  g_assert_cmpuint (stride_plan_page_get_first_shown (page), ==, first);
+
+  next_month = julian_add_months (today, 1);
+  assert_key_moves_to (page, GDK_KEY_Page_Down, next_month);
   g_assert_cmpuint (stride_plan_page_get_first_shown (page), >, first);
-  g_assert_true (send_key (page, GDK_KEY_Home));
-  g_assert_cmpuint (stride_plan_page_get_day (page), ==, today);
+  this_month = julian_add_months (next_month, -1);
+  assert_key_moves_to (page, GDK_KEY_Page_Up, this_month);
+  g_assert_cmpuint (stride_plan_page_get_first_shown (page), ==, first);
+  assert_key_moves_to (page, GDK_KEY_Page_Up, julian_add_months (this_month, -1));
+  g_assert_cmpuint (stride_plan_page_get_first_shown (page), <, first);
+
+  assert_key_moves_to (page, GDK_KEY_Home, today);
   g_assert_cmpuint (stride_plan_page_get_first_shown (page), ==, first);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -204,6 +260,183 @@ test_move_and_undo (JournalFixture *fixture,
   g_assert_cmpint (entry.status, ==, STRIDE_PLAN_STATUS_PLANNED);
   stride_plan_entry_clear (&entry);
 
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The cell of @day in the month shown. */
+static StridePlanDay *
+find_day_cell (GtkWidget *widget,
+               guint32    day)
+{
+  if (STRIDE_IS_PLAN_DAY (widget) && stride_plan_day_get_date (STRIDE_PLAN_DAY (widget)) == day)
+    return STRIDE_PLAN_DAY (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      StridePlanDay *found = find_day_cell (child, day);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The entry chips shown in the cell of @day. */
+static GPtrArray *
+day_chips (StridePlanPage *page,
+           guint32         day)
+{
+  StridePlanDay *cell = find_day_cell (GTK_WIDGET (page), day);
+  GPtrArray *chips = g_ptr_array_new ();
+
+  g_assert_nonnull (cell);
+  if (cell != NULL)
+    collect_chips (GTK_WIDGET (cell), chips);
+
+  return chips;
+}
+
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return GTK_EVENT_CONTROLLER (controller);
+    }
+
+  return NULL;
+}
+
+/* What dragging @chip carries: the content its drag source prepares when
+ * a drag starts, read as the drop target reads it. */
+static void
+drag_value (GtkWidget *chip,
+            GValue    *value)
+{
+  GtkEventController *source = find_controller (chip, GTK_TYPE_DRAG_SOURCE);
+  g_autoptr(GdkContentProvider) content = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (source);
+  g_assert_cmpint (gtk_drag_source_get_actions (GTK_DRAG_SOURCE (source)) & GDK_ACTION_MOVE, !=, 0);
+  g_signal_emit_by_name (source, "prepare", 4.0, 4.0, &content);
+  g_assert_nonnull (content);
+  g_value_init (value, G_TYPE_INT64);
+  g_assert_true (gdk_content_provider_get_value (content, value, &error));
+  g_assert_no_error (error);
+}
+
+/* Drops @value on @cell through its drop target, as a drag ends there:
+ * the pointer enters (the cell is marked), then lets go. */
+static gboolean
+drop_on (StridePlanDay *cell,
+         const GValue  *value)
+{
+  GtkEventController *target = find_controller (GTK_WIDGET (cell), GTK_TYPE_DROP_TARGET);
+  GdkDragAction action = 0;
+  gboolean accepted = FALSE;
+
+  g_assert_nonnull (target);
+  g_assert_true (gdk_content_formats_contain_gtype (gtk_drop_target_get_formats (GTK_DROP_TARGET (target)),
+                                                    G_VALUE_TYPE (value)));
+  g_signal_emit_by_name (target, "enter", 4.0, 4.0, &action);
+  g_assert_cmpint (action, ==, GDK_ACTION_MOVE);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cell), "drop-here"));
+  g_signal_emit_by_name (target, "drop", value, 4.0, 4.0, &accepted);
+
+  return accepted;
+}
+
+static void
+click_undo (StrideWindow *window)
+{
+  GtkWidget *overlay = find_descendant (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY);
+  GtkWidget *undo;
+
+  g_assert_nonnull (overlay);
+  undo = find_button_by_label (overlay, "_Undo");
+  g_assert_nonnull (undo);
+  if (undo != NULL)
+    g_signal_emit_by_name (undo, "clicked");
+}
+
+static void
+assert_entry_on (StrideStore      *store,
+                 gint64            id,
+                 guint32           day,
+                 StridePlanStatus  status)
+{
+  StridePlanEntry entry = { 0, };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (stride_store_get_plan_entry (store, id, &entry, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (entry.date, ==, day);
+  g_assert_cmpint (entry.status, ==, status);
+  stride_plan_entry_clear (&entry);
+}
+
+/* The one chip of @day, in the state @status; none on @other_day. */
+static void
+assert_chip_on (StridePlanPage *page,
+                guint32         day,
+                const char     *status,
+                guint32         other_day)
+{
+  g_autoptr(GPtrArray) chips = day_chips (page, day);
+  g_autoptr(GPtrArray) others = day_chips (page, other_day);
+
+  g_assert_cmpuint (chips->len, ==, 1);
+  if (chips->len == 1)
+    g_assert_true (gtk_widget_has_css_class (g_ptr_array_index (chips, 0), status));
+  g_assert_cmpuint (others->len, ==, 0);
+}
+
+/* Dragging a chip to another day through the page's own drag source and
+ * drop target moves the entry ("moved", in the store and on the grid);
+ * the toast's Undo puts it back. */
+static void
+test_drag_and_undo (JournalFixture *fixture,
+                    gconstpointer   data)
+{
+  StrideWindow *window;
+  StridePlanPage *page = open_plan (fixture->path, &window);
+  StrideStore *store = stride_window_get_store (window);
+  guint32 today = stride_today_julian ();
+  gint64 id = add_entry (store, today + 2, STRIDE_PLAN_KIND_RUN, 8000);
+  g_autoptr(GPtrArray) chips = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  StridePlanDay *target;
+
+  stride_plan_page_reload (page);
+  chips = day_chips (page, today + 2);
+  g_assert_cmpuint (chips->len, ==, 1);
+  if (chips->len != 1)
+    goto out;
+
+  drag_value (g_ptr_array_index (chips, 0), &value);
+  g_assert_cmpint (g_value_get_int64 (&value), ==, id);
+  target = find_day_cell (GTK_WIDGET (page), today + 3);
+  g_assert_nonnull (target);
+  g_assert_true (drop_on (target, &value));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (target), "drop-here"));
+
+  assert_entry_on (store, id, today + 3, STRIDE_PLAN_STATUS_MOVED);
+  assert_chip_on (page, today + 3, "moved", today + 2);
+
+  click_undo (window);
+  assert_entry_on (store, id, today + 2, STRIDE_PLAN_STATUS_PLANNED);
+  assert_chip_on (page, today + 2, "planned", today + 3);
+
+out:
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -388,6 +621,8 @@ main (int   argc,
               journal_fixture_setup, test_keyboard, journal_fixture_teardown);
   g_test_add ("/ui/plan/move-and-undo", JournalFixture, GINT_TO_POINTER (FALSE),
               journal_fixture_setup, test_move_and_undo, journal_fixture_teardown);
+  g_test_add ("/ui/plan/drag-and-undo", JournalFixture, GINT_TO_POINTER (FALSE),
+              journal_fixture_setup, test_drag_and_undo, journal_fixture_teardown);
   g_test_add ("/ui/plan/copy-week", JournalFixture, GINT_TO_POINTER (FALSE),
               journal_fixture_setup, test_copy_week, journal_fixture_teardown);
   g_test_add ("/ui/plan/add-entry", JournalFixture, GINT_TO_POINTER (FALSE),

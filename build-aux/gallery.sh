@@ -1,0 +1,55 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# build-aux/gallery.sh [BUILD_DIR]
+#
+# Regenerates data/screenshots/gallery/PAGE-WIDTH-SCHEME.png: every page of
+# the window (plan, journal, balance, risk, charts) on the demo journal, at
+# 360 px (a phone running GNOME Mobile or Phosh) and 1400 px (a wide
+# desktop), light and dark, from the real app under Xvfb. Needs xvfb, dbus,
+# xdotool and imagemagick.
+
+set -eu
+cd "$(dirname "$0")/.."
+build=${1:-build}
+out=data/screenshots/gallery
+mkdir -p "$out"
+
+# shoot PAGE WIDTH HEIGHT SCHEME — one app instance on a screen of exactly
+# the window's size, so the root window is the screenshot.
+shoot ()
+{
+  local page=$1 width=$2 height=$3 scheme=$4
+  local config file
+  config=$(mktemp -d)
+  file="$out/$page-$width-$scheme.png"
+  mkdir -p "$config/glib-2.0/settings" "$config/gtk-4.0"
+  # No window manager under Xvfb: the close button is the only decoration
+  # worth drawing, and the window takes its saved size.
+  printf "[Settings]\ngtk-decoration-layout=:close\n" > "$config/gtk-4.0/settings.ini"
+  printf "[com/example/StrideStrong]\nlast-page='%s'\nwindow-width=%d\nwindow-height=%d\nrisk-disclaimer-seen=true\nwelcome-seen=true\n" \
+    "$page" "$width" "$height" > "$config/glib-2.0/settings/keyfile"
+
+  xvfb-run -a -s "-screen 0 ${width}x${height}x24" dbus-run-session -- bash -c '
+    env XDG_CONFIG_HOME="$1" GSETTINGS_SCHEMA_DIR="$2"/data GSETTINGS_BACKEND=keyfile \
+      GSK_RENDERER=cairo ADW_DEBUG_COLOR_SCHEME="$3" \
+      "$2"/src/stridestrong --demo >/dev/null 2>&1 &
+    pid=$!
+    xdotool search --sync --name "^StrideStrong$" >/dev/null
+    # Let the demo journal load, the charts draw and the toast time out.
+    sleep 9
+    import -window root "$4"
+    kill $pid
+    wait $pid 2>/dev/null || true
+  ' shoot "$config" "$build" "prefer-$scheme" "$file"
+  rm -rf "$config"
+  echo "$file"
+}
+
+pages=${PAGES:-plan journal balance risk charts}
+for page in $pages; do
+  for scheme in light dark; do
+    shoot "$page" 360 760 "$scheme"
+    shoot "$page" 1400 900 "$scheme"
+  done
+done
