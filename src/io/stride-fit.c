@@ -67,18 +67,21 @@ enum
 
 typedef struct
 {
-  guint8 num;
-  guint8 size;
-  guint8 base_type;
+  guint16 offset;                    /* in the data message */
+  guint8  num;
+  guint8  size;
+  guint8  base_type;
 } FitField;
 
+/* Only the fields some handler reads are kept (in file order), so a data
+ * message decodes just those: most of a record's fields are not ours. */
 typedef struct
 {
   gboolean  defined;
   gboolean  big_endian;
   guint16   global;
-  guint     n_fields;
-  guint     data_size;               /* of the fields we read */
+  guint     n_fields;                /* kept */
+  guint     data_size;               /* of all the fields */
   guint     dev_size;                /* of the developer fields we skip */
   FitField  fields[FIT_MAX_FIELDS];
 } FitDefinition;
@@ -143,27 +146,52 @@ typedef struct
   gboolean       has_csd;
 } FitParser;
 
-/* The FIT CRC-16, four bits at a time, as the protocol document gives it. */
+/* The FIT CRC-16 (the protocol document computes it four bits at a time
+ * with a 16-entry table; this is the same CRC, CRC-16/ARC). Every byte of
+ * every file goes through it, so it works four bytes at a time
+ * ("slicing"), with tables built once from the protocol's polynomial. */
+static guint16 crc_tables[4][256];
+
+static gpointer
+init_crc_tables (gpointer data)
+{
+  for (guint i = 0; i < 256; i++)
+    {
+      guint16 crc = (guint16) i;
+
+      for (guint bit = 0; bit < 8; bit++)
+        crc = (crc & 1) ? (guint16) ((crc >> 1) ^ 0xA001) : (guint16) (crc >> 1);
+      crc_tables[0][i] = crc;
+    }
+  for (guint k = 1; k < 4; k++)
+    for (guint i = 0; i < 256; i++)
+      crc_tables[k][i] = (guint16) ((crc_tables[k - 1][i] >> 8)
+                                    ^ crc_tables[0][crc_tables[k - 1][i] & 0xFF]);
+
+  return NULL;
+}
+
 static guint16
 fit_crc (guint16       crc,
          const guint8 *bytes,
          gsize         len)
 {
-  static const guint16 table[16] = {
-    0x0000, 0xCC01, 0xD801, 0x1400, 0xF001, 0x3C00, 0x2800, 0xE401,
-    0xA001, 0x6C00, 0x7800, 0xB401, 0x5000, 0x9C01, 0x8801, 0x4400,
-  };
+  static GOnce once = G_ONCE_INIT;
+  const guint16 *t0 = crc_tables[0], *t1 = crc_tables[1];
+  const guint16 *t2 = crc_tables[2], *t3 = crc_tables[3];
+  gsize i = 0;
 
-  for (gsize i = 0; i < len; i++)
+  g_once (&once, init_crc_tables, NULL);
+
+  for (; i + 4 <= len; i += 4)
     {
-      guint16 tmp = table[crc & 0xF];
+      guint c0 = (crc ^ bytes[i]) & 0xFF;
+      guint c1 = ((crc >> 8) ^ bytes[i + 1]) & 0xFF;
 
-      crc = (crc >> 4) & 0x0FFF;
-      crc = crc ^ tmp ^ table[bytes[i] & 0xF];
-      tmp = table[crc & 0xF];
-      crc = (crc >> 4) & 0x0FFF;
-      crc = crc ^ tmp ^ table[(bytes[i] >> 4) & 0xF];
+      crc = t3[c0] ^ t2[c1] ^ t1[bytes[i + 2]] ^ t0[bytes[i + 3]];
     }
+  for (; i < len; i++)
+    crc = (guint16) ((crc >> 8) ^ t0[(crc ^ bytes[i]) & 0xFF]);
 
   return crc;
 }
@@ -481,6 +509,39 @@ handle_message (FitParser        *self,
 
 /* --- Records ------------------------------------------------------------ */
 
+/* Whether a handler above reads field @num of message @global. Keep in
+ * step with them: a field left out here reads as missing. The timestamp
+ * of every message keeps compressed timestamps going. */
+static gboolean
+field_is_used (guint16 global,
+               guint8  num)
+{
+  if (num == FIELD_TIMESTAMP)
+    return TRUE;
+
+  switch (global)
+    {
+    case MESG_FILE_ID:
+      return num == 0;
+    case MESG_RECORD:
+      /* position, altitude, heart rate, cadence, distance, compressed
+       * speed/distance, enhanced altitude */
+      return num <= 5 || num == 8 || num == 78;
+    case MESG_SESSION:
+      return num == 2 || (num >= 5 && num <= 9) || num == 16;
+    case MESG_LAP:
+      return num == 2 || num == 7 || num == 9 || num == 15;
+    case MESG_SPORT:
+      return num <= 1;
+    case MESG_ACTIVITY:
+      return num == 5;
+    case MESG_SET:
+      return num == 5;
+    default:
+      return FALSE;
+    }
+}
+
 static gboolean
 read_definition (FitParser  *self,
                  guint8      header,
@@ -509,14 +570,20 @@ read_definition (FitParser  *self,
   if (end - p < 3 * (gsize) n_fields)
     return FALSE;
 
-  def->n_fields = n_fields;
+  def->n_fields = 0;
   def->data_size = 0;
   def->dev_size = 0;
   for (guint i = 0; i < n_fields; i++, p += 3)
     {
-      def->fields[i].num = d[p];
-      def->fields[i].size = d[p + 1];
-      def->fields[i].base_type = d[p + 2];
+      if (field_is_used (def->global, d[p]))
+        {
+          FitField *f = &def->fields[def->n_fields++];
+
+          f->offset = (guint16) def->data_size;
+          f->num = d[p];
+          f->size = d[p + 1];
+          f->base_type = d[p + 2];
+        }
       def->data_size += d[p + 1];
     }
 
@@ -568,19 +635,19 @@ read_data (FitParser  *self,
   for (guint i = 0; i < def->n_fields; i++)
     {
       const FitField *f = &def->fields[i];
+      const guint8 *b = &d[p + f->offset];
       double v;
 
       if (f->num == 8 && m.global == MESG_RECORD && f->size == 3
-          && !(d[p] == 0xFF && d[p + 1] == 0xFF && d[p + 2] == 0xFF))
-        m.speed_distance = &d[p];
-      else if (read_value (&d[p], f->size, f->base_type, def->big_endian, &v))
+          && !(b[0] == 0xFF && b[1] == 0xFF && b[2] == 0xFF))
+        m.speed_distance = b;
+      else if (read_value (b, f->size, f->base_type, def->big_endian, &v))
         {
           m.value[f->num] = v;
           m.present[f->num / 32] |= 1u << (f->num % 32);
         }
-      p += f->size;
     }
-  p += def->dev_size;
+  p += def->data_size + def->dev_size;
 
   if (has_field (&m, FIELD_TIMESTAMP))
     {
@@ -729,8 +796,10 @@ read_part (FitParser  *self,
            gsize      *next,
            GError    **error)
 {
-  guint header_size;
-  guint32 data_size;
+  /* Set by check_header() whenever it succeeds; initialised because an
+   * optimising compiler cannot see that through set_malformed(). */
+  guint header_size = 0;
+  guint32 data_size = 0;
   guint64 data_end;
   gsize left;
 

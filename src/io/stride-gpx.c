@@ -26,9 +26,18 @@ typedef struct
   gint    tz_offset_s;               /* of the first timed point */
 } GpxTrack;
 
+/* Element names interned in the reader's dictionary: the walker's names
+ * are the same pointers, so comparing them is one instruction. */
+typedef struct
+{
+  const char *gpx, *metadata, *name, *type, *trk, *trkseg, *trkpt, *rte, *wpt;
+  const char *time, *ele, *hr, *heartrate, *cad, *cadence;
+} GpxNames;
+
 typedef struct
 {
   GTimeZone      *utc;
+  GpxNames        n;
   GPtrArray      *tracks;            /* GpxTrack */
   GpxTrack       *track;             /* the open <trk>, or NULL */
   char           *file_name;         /* <metadata><name> or GPX 1.0 <name> */
@@ -75,6 +84,29 @@ parse_coordinate (const char *text,
   return stride_track_parse_double (text, value) && fabs (*value) <= limit;
 }
 
+static void
+intern_names (GpxNames        *n,
+              StrideXmlWalker *walker)
+{
+#define INTERN(field) n->field = stride_xml_walker_intern (walker, #field)
+  INTERN (gpx);
+  INTERN (metadata);
+  INTERN (name);
+  INTERN (type);
+  INTERN (trk);
+  INTERN (trkseg);
+  INTERN (trkpt);
+  INTERN (rte);
+  INTERN (wpt);
+  INTERN (time);
+  INTERN (ele);
+  INTERN (hr);
+  INTERN (heartrate);
+  INTERN (cad);
+  INTERN (cadence);
+#undef INTERN
+}
+
 static gboolean
 gpx_start_cb (StrideXmlWalker  *walker,
               const char       *name,
@@ -85,9 +117,12 @@ gpx_start_cb (StrideXmlWalker  *walker,
   const char *parent = stride_xml_walker_get_ancestor (walker, 1);
 
   if (stride_xml_walker_get_depth (walker) == 1)
-    return stride_xml_check_root (name, "gpx", "GPX", error);
+    {
+      intern_names (&self->n, walker);
+      return stride_xml_check_root (name, "gpx", "GPX", error);
+    }
 
-  if (g_str_equal (name, "trk") && g_str_equal (parent, "gpx"))
+  if (name == self->n.trk && parent == self->n.gpx)
     {
       GpxTrack *track = g_new0 (GpxTrack, 1);
 
@@ -100,28 +135,29 @@ gpx_start_cb (StrideXmlWalker  *walker,
       self->n_tracks++;
       self->segment++;
     }
-  else if (g_str_equal (name, "trkseg") && self->track != NULL && g_str_equal (parent, "trk"))
+  else if (name == self->n.trkseg && self->track != NULL && parent == self->n.trk)
     {
       self->segment++;
     }
-  else if (g_str_equal (name, "trkpt") && self->track != NULL && g_str_equal (parent, "trkseg"))
+  else if (name == self->n.trkpt && self->track != NULL && parent == self->n.trkseg)
     {
-      g_autofree char *lat = stride_xml_walker_dup_attribute (walker, "lat");
-      g_autofree char *lon = stride_xml_walker_dup_attribute (walker, "lon");
       StrideRawPoint init = STRIDE_RAW_POINT_INIT;
 
       self->point = init;
       self->point.segment = self->segment;
       self->point_offset_s = 0;
       self->in_point = TRUE;
-      self->point_valid = parse_coordinate (lat, 90, &self->point.lat)
-                          && parse_coordinate (lon, 180, &self->point.lon);
+      /* One at a time: the attribute string is only valid until the next. */
+      self->point_valid = parse_coordinate (stride_xml_walker_get_attribute (walker, "lat"),
+                                            90, &self->point.lat)
+                          && parse_coordinate (stride_xml_walker_get_attribute (walker, "lon"),
+                                               180, &self->point.lon);
     }
-  else if (g_str_equal (parent, "gpx"))
+  else if (parent == self->n.gpx)
     {
-      if (g_str_equal (name, "rte"))
+      if (name == self->n.rte)
         self->n_routes++;
-      else if (g_str_equal (name, "wpt"))
+      else if (name == self->n.wpt)
         self->n_waypoints++;
     }
 
@@ -169,19 +205,19 @@ gpx_end_cb (StrideXmlWalker  *walker,
 
   if (self->in_point)
     {
-      if (g_str_equal (name, "trkpt") && g_str_equal (parent, "trkseg"))
+      if (name == self->n.trkpt && parent == self->n.trkseg)
         {
           gpx_end_point (self);
         }
-      else if (g_str_equal (parent, "trkpt"))
+      else if (parent == self->n.trkpt)
         {
-          if (g_str_equal (name, "time"))
+          if (name == self->n.time)
             {
               if (!stride_track_parse_time (text, self->utc, &self->point.time,
                                             &self->point_offset_s))
                 self->n_bad_values++;
             }
-          else if (g_str_equal (name, "ele"))
+          else if (name == self->n.ele)
             {
               /* <ele></ele> is common and simply means "unknown". */
               if (!stride_track_parse_double (text, &self->point.elevation_m))
@@ -192,14 +228,14 @@ gpx_end_cb (StrideXmlWalker  *walker,
                 }
             }
         }
-      else if (g_str_equal (name, "hr") || g_str_equal (name, "heartrate"))
+      else if (name == self->n.hr || name == self->n.heartrate)
         {
           /* Garmin gpxtpx:hr, Cluetrust gpxdata:hr and friends, anywhere in
            * the point's <extensions>. */
           if (!stride_track_parse_int (text, &self->point.hr) || self->point.hr < 0)
             self->point.hr = 0;
         }
-      else if (g_str_equal (name, "cad") || g_str_equal (name, "cadence"))
+      else if (name == self->n.cad || name == self->n.cadence)
         {
           if (!stride_track_parse_int (text, &self->point.cadence) || self->point.cadence < 0)
             self->point.cadence = 0;
@@ -207,27 +243,27 @@ gpx_end_cb (StrideXmlWalker  *walker,
       return TRUE;
     }
 
-  if (g_str_equal (name, "name"))
+  if (name == self->n.name)
     {
-      if (self->track != NULL && g_str_equal (parent, "trk"))
+      if (self->track != NULL && parent == self->n.trk)
         {
           g_free (self->track->name);
           self->track->name = dup_stripped (text);
         }
-      else if (g_str_equal (parent, "gpx")
-               || (g_str_equal (parent, "metadata")
-                   && g_str_equal (stride_xml_walker_get_ancestor (walker, 2), "gpx")))
+      else if (parent == self->n.gpx
+               || (parent == self->n.metadata
+                   && stride_xml_walker_get_ancestor (walker, 2) == self->n.gpx))
         {
           g_free (self->file_name);
           self->file_name = dup_stripped (text);
         }
     }
-  else if (g_str_equal (name, "type") && self->track != NULL && g_str_equal (parent, "trk"))
+  else if (name == self->n.type && self->track != NULL && parent == self->n.trk)
     {
       g_free (self->track->type);
       self->track->type = dup_stripped (text);
     }
-  else if (g_str_equal (name, "trk") && g_str_equal (parent, "gpx"))
+  else if (name == self->n.trk && parent == self->n.gpx)
     {
       self->track = NULL;
     }

@@ -22,9 +22,21 @@ typedef struct
   gint   avg_hr;
 } TcxLap;
 
+/* Element names interned in the reader's dictionary: the walker's names
+ * are the same pointers, so comparing them is one instruction. */
+typedef struct
+{
+  /* Spelt as the elements are, so INTERN() can name them. */
+  const char *Activity, *Course, *Id, *Notes, *Lap, *TotalTimeSeconds, *DistanceMeters;
+  const char *AverageHeartRateBpm, *Track, *Trackpoint, *Time, *Position;
+  const char *LatitudeDegrees, *LongitudeDegrees, *AltitudeMeters, *HeartRateBpm;
+  const char *Value, *Cadence, *RunCadence;
+} TcxNames;
+
 typedef struct
 {
   GTimeZone      *utc;
+  TcxNames        n;
   GPtrArray      *activities;        /* StrideParsedActivity */
 
   /* The open <Activity> */
@@ -132,7 +144,7 @@ static void
 begin_lap (TcxParser       *self,
            StrideXmlWalker *walker)
 {
-  g_autofree char *start = stride_xml_walker_dup_attribute (walker, "StartTime");
+  const char *start = stride_xml_walker_get_attribute (walker, "StartTime");
   TcxLap lap = { NAN, NAN, NAN, 0 };
 
   parse_time (self, start, &lap.start);
@@ -158,6 +170,33 @@ begin_lap (TcxParser       *self,
   g_array_append_val (self->laps, lap);
 }
 
+static void
+intern_names (TcxNames        *n,
+              StrideXmlWalker *walker)
+{
+#define INTERN(field) n->field = stride_xml_walker_intern (walker, #field)
+  INTERN (Activity);
+  INTERN (AltitudeMeters);
+  INTERN (AverageHeartRateBpm);
+  INTERN (Cadence);
+  INTERN (Course);
+  INTERN (DistanceMeters);
+  INTERN (HeartRateBpm);
+  INTERN (Id);
+  INTERN (Lap);
+  INTERN (LatitudeDegrees);
+  INTERN (LongitudeDegrees);
+  INTERN (Notes);
+  INTERN (Position);
+  INTERN (RunCadence);
+  INTERN (Time);
+  INTERN (TotalTimeSeconds);
+  INTERN (Track);
+  INTERN (Trackpoint);
+  INTERN (Value);
+#undef INTERN
+}
+
 static gboolean
 tcx_start_cb (StrideXmlWalker  *walker,
               const char       *name,
@@ -168,26 +207,29 @@ tcx_start_cb (StrideXmlWalker  *walker,
   const char *parent = stride_xml_walker_get_ancestor (walker, 1);
 
   if (stride_xml_walker_get_depth (walker) == 1)
-    return stride_xml_check_root (name, "TrainingCenterDatabase", "TCX", error);
+    {
+      intern_names (&self->n, walker);
+      return stride_xml_check_root (name, "TrainingCenterDatabase", "TCX", error);
+    }
 
   if (!self->in_activity)
     {
-      if (g_str_equal (name, "Activity"))
+      if (name == self->n.Activity)
         begin_activity (self, walker);
-      else if (g_str_equal (name, "Course"))
+      else if (name == self->n.Course)
         self->n_courses++;
       return TRUE;
     }
 
-  if (g_str_equal (name, "Lap") && g_str_equal (parent, "Activity"))
+  if (name == self->n.Lap && parent == self->n.Activity)
     {
       begin_lap (self, walker);
     }
-  else if (g_str_equal (name, "Track") && self->in_lap)
+  else if (name == self->n.Track && self->in_lap)
     {
       self->segment++;
     }
-  else if (g_str_equal (name, "Trackpoint") && self->in_lap && !self->lap_duplicate)
+  else if (name == self->n.Trackpoint && self->in_lap && !self->lap_duplicate)
     {
       StrideRawPoint init = STRIDE_RAW_POINT_INIT;
 
@@ -207,29 +249,29 @@ end_point_child (TcxParser  *self,
 {
   StrideRawPoint *p = &self->point;
 
-  if (g_str_equal (parent, "Trackpoint"))
+  if (parent == self->n.Trackpoint)
     {
-      if (g_str_equal (name, "Time"))
+      if (name == self->n.Time)
         parse_time (self, text, &p->time);
-      else if (g_str_equal (name, "AltitudeMeters"))
+      else if (name == self->n.AltitudeMeters)
         parse_number (self, text, &p->elevation_m);
-      else if (g_str_equal (name, "DistanceMeters"))
+      else if (name == self->n.DistanceMeters)
         parse_number (self, text, &p->distance_m);
-      else if (g_str_equal (name, "Cadence"))
+      else if (name == self->n.Cadence)
         parse_count (self, text, &p->cadence);
     }
-  else if (g_str_equal (parent, "Position"))
+  else if (parent == self->n.Position)
     {
-      if (g_str_equal (name, "LatitudeDegrees"))
+      if (name == self->n.LatitudeDegrees)
         parse_number (self, text, &p->lat);
-      else if (g_str_equal (name, "LongitudeDegrees"))
+      else if (name == self->n.LongitudeDegrees)
         parse_number (self, text, &p->lon);
     }
-  else if (g_str_equal (parent, "HeartRateBpm") && g_str_equal (name, "Value"))
+  else if (parent == self->n.HeartRateBpm && name == self->n.Value)
     {
       parse_count (self, text, &p->hr);
     }
-  else if (g_str_equal (name, "RunCadence") && p->cadence == 0)
+  else if (name == self->n.RunCadence && p->cadence == 0)
     {
       /* ActivityExtension TPX; in strides (one foot) per minute. */
       parse_count (self, text, &p->cadence);
@@ -381,7 +423,7 @@ tcx_end_cb (StrideXmlWalker  *walker,
 
   if (self->in_point)
     {
-      if (g_str_equal (name, "Trackpoint"))
+      if (name == self->n.Trackpoint)
         end_point (self);
       else
         end_point_child (self, name, parent, text);
@@ -392,37 +434,37 @@ tcx_end_cb (StrideXmlWalker  *walker,
     {
       TcxLap *lap = self->lap_duplicate ? NULL : current_lap (self);
 
-      if (g_str_equal (name, "Lap"))
+      if (name == self->n.Lap)
         {
           self->in_lap = FALSE;
         }
-      else if (lap != NULL && g_str_equal (parent, "Lap"))
+      else if (lap != NULL && parent == self->n.Lap)
         {
-          if (g_str_equal (name, "TotalTimeSeconds"))
+          if (name == self->n.TotalTimeSeconds)
             parse_number (self, text, &lap->total_time_s);
-          else if (g_str_equal (name, "DistanceMeters"))
+          else if (name == self->n.DistanceMeters)
             parse_number (self, text, &lap->distance_m);
         }
-      else if (lap != NULL && g_str_equal (name, "Value")
-               && g_str_equal (parent, "AverageHeartRateBpm")
-               && g_str_equal (stride_xml_walker_get_ancestor (walker, 2), "Lap"))
+      else if (lap != NULL && name == self->n.Value
+               && parent == self->n.AverageHeartRateBpm
+               && stride_xml_walker_get_ancestor (walker, 2) == self->n.Lap)
         {
           parse_count (self, text, &lap->avg_hr);
         }
       return TRUE;
     }
 
-  if (g_str_equal (name, "Activity"))
+  if (name == self->n.Activity)
     {
       finish_activity (self);
     }
-  else if (g_str_equal (parent, "Activity"))
+  else if (parent == self->n.Activity)
     {
-      if (g_str_equal (name, "Id"))
+      if (name == self->n.Id)
         {
           parse_time (self, text, &self->id_time);
         }
-      else if (g_str_equal (name, "Notes") && !stride_xml_text_is_blank (text))
+      else if (name == self->n.Notes && !stride_xml_text_is_blank (text))
         {
           g_free (self->notes);
           self->notes = g_strstrip (g_strdup (text));

@@ -381,6 +381,134 @@ stride_track_build (StrideParsedActivity *out,
   return n_kept;
 }
 
+/* Reads exactly @n digits at *@p. */
+static gboolean
+read_digits (const char **p,
+             guint        n,
+             gint        *value)
+{
+  gint v = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      char c = (*p)[i];
+
+      if (c < '0' || c > '9')
+        return FALSE;
+      v = v * 10 + (c - '0');
+    }
+  *p += n;
+  *value = v;
+  return TRUE;
+}
+
+static gint64
+days_from_civil (gint year,
+                 gint month,
+                 gint day)
+{
+  /* Howard Hinnant's days_from_civil: days since 1970-01-01. */
+  gint y = month <= 2 ? year - 1 : year;
+  gint era = y / 400;
+  gint yoe = y - era * 400;
+  gint doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+  gint doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+  return (gint64) era * 146097 + doe - 719468;
+}
+
+/* The common shape "YYYY-MM-DDTHH:MM:SS[.f](Z|±HH[[:]MM])?" (already
+ * stripped), giving exactly what g_date_time_new_from_iso8601() gives for
+ * it, including its rounding of the fraction to microseconds. Anything else
+ * (other ISO 8601 forms, leap seconds, odd offsets, far years) returns
+ * FALSE and takes the GDateTime path. */
+static gboolean
+parse_time_fast (const char *p,
+                 const char *end,
+                 double     *unix_s,
+                 gint       *offset_s)
+{
+  static const guint8 month_days[2][13] = {
+    { 0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 },
+    { 0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 },
+  };
+  gint year, month, day, hour, minute, second;
+  gint offset = 0;
+  guint64 fraction = 0, divisor = 1;
+  double seconds;
+  volatile gint64 usec;
+  volatile double usecd;
+  gint64 whole;
+  gboolean leap;
+
+  if (end - p < 19
+      || !read_digits (&p, 4, &year) || *p++ != '-'
+      || !read_digits (&p, 2, &month) || *p++ != '-'
+      || !read_digits (&p, 2, &day) || *p++ != 'T'
+      || !read_digits (&p, 2, &hour) || *p++ != ':'
+      || !read_digits (&p, 2, &minute) || *p++ != ':'
+      || !read_digits (&p, 2, &second))
+    return FALSE;
+
+  leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  if (year < 1000 || year > 9998 || month < 1 || month > 12
+      || day < 1 || day > month_days[leap][month]
+      || hour > 23 || minute > 59 || second > 59)
+    return FALSE;
+
+  if (p < end && *p == '.')
+    {
+      guint n = 0;
+
+      for (p++; p < end && *p >= '0' && *p <= '9'; p++, n++)
+        {
+          if (n == 9)
+            return FALSE;
+          fraction = fraction * 10 + (guint64) (*p - '0');
+          divisor *= 10;
+        }
+      if (n == 0)
+        return FALSE;
+    }
+
+  if (p < end && *p == 'Z')
+    {
+      p++;
+    }
+  else if (p < end && (*p == '+' || *p == '-'))
+    {
+      gint sign = *p++ == '-' ? -1 : 1;
+      gint oh, om = 0;
+
+      if (end - p < 2 || !read_digits (&p, 2, &oh))
+        return FALSE;
+      if (p < end && *p == ':')
+        p++;
+      if (p < end && (end - p < 2 || !read_digits (&p, 2, &om)))
+        return FALSE;
+      if (oh > 14 || om > 59)
+        return FALSE;
+      offset = sign * (oh * 3600 + om * 60);
+    }
+  if (p != end)
+    return FALSE;
+
+  /* As GLib: the seconds as a double, then microseconds from it. */
+  seconds = (double) ((guint64) second * divisor + fraction) / (double) divisor;
+  usec = (gint64) (seconds * G_USEC_PER_SEC);
+  usecd = (usec + 1) * 1e-6;
+  if (usecd <= seconds)
+    usec++;
+
+  whole = days_from_civil (year, month, day) * 86400 + hour * 3600 + minute * 60
+          + (gint) seconds - offset;
+  *unix_s = (double) whole + (usec % G_USEC_PER_SEC) / 1e6;
+  if (offset_s != NULL)
+    *offset_s = offset;
+
+  return TRUE;
+}
+
 gboolean
 stride_track_parse_time (const char *text,
                          GTimeZone  *utc,
@@ -389,16 +517,26 @@ stride_track_parse_time (const char *text,
 {
   g_autoptr(GDateTime) dt = NULL;
   g_autofree char *copy = NULL;
+  const char *end;
 
   g_return_val_if_fail (unix_s != NULL, FALSE);
 
   if (text == NULL)
     return FALSE;
 
-  copy = g_strstrip (g_strdup (text));
-  if (*copy == '\0')
+  while (g_ascii_isspace (*text))
+    text++;
+  end = text + strlen (text);
+  while (end > text && g_ascii_isspace (end[-1]))
+    end--;
+  if (end == text)
     return FALSE;
 
+  /* GDateTime per point was most of the time of reading a track. */
+  if (parse_time_fast (text, end, unix_s, offset_s))
+    return TRUE;
+
+  copy = g_strndup (text, end - text);
   dt = g_date_time_new_from_iso8601 (copy, utc);
   if (dt == NULL)
     return FALSE;
@@ -412,6 +550,51 @@ stride_track_parse_time (const char *text,
         *offset_s = 0;
     }
 
+  return TRUE;
+}
+
+/* Plain decimals "[-]digits[.digits]" whose digits make an integer of at
+ * most 2^53 with at most 22 of them after the point: the mantissa and the
+ * power of ten are exact doubles, so one division is correctly rounded, as
+ * strtod is. Anything else returns FALSE for the general path. */
+static gboolean
+parse_decimal_fast (const char *text,
+                    double     *value)
+{
+  static const double powers[] = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+  };
+  const char *p = text;
+  gboolean negative = FALSE;
+  guint64 mantissa = 0;
+  guint n_digits = 0;
+  guint n_fraction = 0;
+  double v;
+
+  if (*p == '-')
+    {
+      negative = TRUE;
+      p++;
+    }
+  /* 19 digits cannot overflow 64 bits; more give up. */
+  for (; *p >= '0' && *p <= '9'; p++, n_digits++)
+    mantissa = mantissa * 10 + (guint64) (*p - '0');
+  if (*p == '.')
+    {
+      for (p++; *p >= '0' && *p <= '9'; p++, n_digits++, n_fraction++)
+        mantissa = mantissa * 10 + (guint64) (*p - '0');
+    }
+  if (n_digits == 0 || n_digits > 19 || n_fraction >= G_N_ELEMENTS (powers)
+      || mantissa > G_GUINT64_CONSTANT (1) << 53)
+    return FALSE;
+  while (g_ascii_isspace (*p))
+    p++;
+  if (*p != '\0')
+    return FALSE;
+
+  v = (double) mantissa / powers[n_fraction];
+  *value = negative ? -v : v;
   return TRUE;
 }
 
@@ -431,6 +614,9 @@ stride_track_parse_double (const char *text,
     text++;
   if (*text == '\0')
     return FALSE;
+
+  if (parse_decimal_fast (text, value))
+    return TRUE;
 
   v = g_ascii_strtod (text, &end);
   if (end == text)

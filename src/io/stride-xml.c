@@ -28,8 +28,14 @@ struct _StrideXmlWalker
 
   /* Local names of the open elements; the strings belong to the reader's
    * dictionary and live as long as the reader. */
-  GPtrArray        *stack;
+  const char      **stack;
+  guint             depth;
+  guint             stack_size;
   GString          *text;
+  /* The reader's dictionary, known from the first element. */
+  xmlDictPtr        dict;
+  /* A copy of the last attribute that had to be copied, or NULL. */
+  xmlChar          *attribute;
 
   /* The first problem seen, reported when the reader gives up. */
   GError           *read_error;
@@ -123,6 +129,53 @@ fail_from_reader (StrideXmlWalker  *walker,
   return FALSE;
 }
 
+/* The local name of the current element, interned in the reader's
+ * dictionary (valid until the reader is freed), so that callers may compare
+ * it by pointer with stride_xml_walker_intern()'s strings. */
+static const char *
+element_name (StrideXmlWalker *walker)
+{
+  const xmlChar *local = xmlTextReaderConstLocalName (walker->reader);
+  const xmlChar *colon;
+  const char *name;
+
+  if (local == NULL)
+    local = (const xmlChar *) "";
+
+  if (walker->dict == NULL)
+    {
+      xmlNodePtr node = xmlTextReaderCurrentNode (walker->reader);
+
+      if (node != NULL && node->doc != NULL)
+        walker->dict = node->doc->dict;
+    }
+
+  /* An undeclared prefix stays in the name: drop it too. */
+  colon = (const xmlChar *) strrchr ((const char *) local, ':');
+  if (colon != NULL)
+    local = colon + 1;
+
+  /* The reader names elements with its dictionary's strings; looking one
+   * up again (hashing it) for every element was a good part of the walk. */
+  if (colon == NULL && walker->dict != NULL && xmlDictOwns (walker->dict, local) == 1)
+    return (const char *) local;
+
+  name = (const char *) xmlTextReaderConstString (walker->reader, local);
+  return name != NULL ? name : "";
+}
+
+static void
+push_name (StrideXmlWalker *walker,
+           const char      *name)
+{
+  if (walker->depth == walker->stack_size)
+    {
+      walker->stack_size = MAX (16, walker->stack_size * 2);
+      walker->stack = g_renew (const char *, walker->stack, walker->stack_size);
+    }
+  walker->stack[walker->depth++] = name;
+}
+
 static gboolean
 walk (StrideXmlWalker     *walker,
       StrideXmlStartFunc   start_func,
@@ -145,22 +198,10 @@ walk (StrideXmlWalker     *walker,
         {
         case XML_READER_TYPE_ELEMENT:
           {
-            const xmlChar *local = xmlTextReaderConstLocalName (walker->reader);
-            const char *name;
+            const char *name = element_name (walker);
             gboolean empty = xmlTextReaderIsEmptyElement (walker->reader) == 1;
 
-            /* An undeclared prefix stays in the name: drop it too. */
-            if (local != NULL && strchr ((const char *) local, ':') != NULL)
-              local = (const xmlChar *) strrchr ((const char *) local, ':') + 1;
-
-            /* Interned in the reader's dictionary: valid until it is freed. */
-            name = (const char *) xmlTextReaderConstString (walker->reader,
-                                                            local != NULL ? local
-                                                                          : (const xmlChar *) "");
-            if (name == NULL)
-              name = "";
-
-            g_ptr_array_add (walker->stack, (gpointer) name);
+            push_name (walker, name);
             g_string_truncate (walker->text, 0);
 
             if (start_func != NULL && !start_func (walker, name, user_data, error))
@@ -171,7 +212,7 @@ walk (StrideXmlWalker     *walker,
               {
                 if (end_func != NULL && !end_func (walker, name, "", user_data, error))
                   return FALSE;
-                g_ptr_array_set_size (walker->stack, walker->stack->len - 1);
+                walker->depth--;
               }
           }
           break;
@@ -180,14 +221,14 @@ walk (StrideXmlWalker     *walker,
           {
             const char *name;
 
-            if (walker->stack->len == 0)
+            if (walker->depth == 0)
               break;
 
-            name = g_ptr_array_index (walker->stack, walker->stack->len - 1);
+            name = walker->stack[walker->depth - 1];
             if (end_func != NULL && !end_func (walker, name, walker->text->str, user_data, error))
               return FALSE;
 
-            g_ptr_array_set_size (walker->stack, walker->stack->len - 1);
+            walker->depth--;
             g_string_truncate (walker->text, 0);
           }
           break;
@@ -234,7 +275,6 @@ stride_xml_walk (GInputStream        *stream,
 
   walker.stream = stream;
   walker.cancellable = cancellable;
-  walker.stack = g_ptr_array_new ();
   walker.text = g_string_new (NULL);
 
   /* No XML_PARSE_NOENT (entities are not substituted), no
@@ -262,8 +302,9 @@ stride_xml_walk (GInputStream        *stream,
     }
 
   g_clear_error (&walker.read_error);
+  g_clear_pointer (&walker.attribute, xmlFree);
   g_free (walker.xml_message);
-  g_ptr_array_unref (walker.stack);
+  g_free (walker.stack);
   g_string_free (walker.text, TRUE);
 
   return ok;
@@ -275,10 +316,10 @@ stride_xml_walker_get_ancestor (StrideXmlWalker *walker,
 {
   g_return_val_if_fail (walker != NULL, "");
 
-  if (up >= walker->stack->len)
+  if (up >= walker->depth)
     return "";
 
-  return g_ptr_array_index (walker->stack, walker->stack->len - 1 - up);
+  return walker->stack[walker->depth - 1 - up];
 }
 
 guint
@@ -286,7 +327,7 @@ stride_xml_walker_get_depth (StrideXmlWalker *walker)
 {
   g_return_val_if_fail (walker != NULL, 0);
 
-  return walker->stack->len;
+  return walker->depth;
 }
 
 int
@@ -315,6 +356,51 @@ stride_xml_walker_dup_attribute (StrideXmlWalker *walker,
   xmlFree (value);
 
   return copy;
+}
+
+const char *
+stride_xml_walker_get_attribute (StrideXmlWalker *walker,
+                                 const char      *name)
+{
+  xmlNodePtr node;
+
+  g_return_val_if_fail (walker != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  /* The usual attribute is one text node: its text needs no copy. */
+  node = xmlTextReaderCurrentNode (walker->reader);
+  if (node != NULL && node->type == XML_ELEMENT_NODE)
+    {
+      for (xmlAttrPtr attr = node->properties; attr != NULL; attr = attr->next)
+        {
+          if (attr->ns != NULL || strcmp ((const char *) attr->name, name) != 0)
+            continue;
+          if (attr->children == NULL)
+            return "";
+          if (attr->children->next == NULL && attr->children->type == XML_TEXT_NODE
+              && attr->children->content != NULL)
+            return (const char *) attr->children->content;
+          break;
+        }
+    }
+
+  g_clear_pointer (&walker->attribute, xmlFree);
+  walker->attribute = xmlTextReaderGetAttribute (walker->reader, (const xmlChar *) name);
+
+  return (const char *) walker->attribute;
+}
+
+const char *
+stride_xml_walker_intern (StrideXmlWalker *walker,
+                          const char      *name)
+{
+  const char *interned;
+
+  g_return_val_if_fail (walker != NULL, "");
+  g_return_val_if_fail (name != NULL, "");
+
+  interned = (const char *) xmlTextReaderConstString (walker->reader, (const xmlChar *) name);
+  return interned != NULL ? interned : "";
 }
 
 gboolean

@@ -19,7 +19,8 @@ G_BEGIN_DECLS
 
 typedef struct _StrideXmlWalker StrideXmlWalker;
 
-/* Called for each element start; @name is the local name. */
+/* Called for each element start; @name is the local name, interned: it is
+ * the same pointer as stride_xml_walker_intern() gives for that name. */
 typedef gboolean (*StrideXmlStartFunc) (StrideXmlWalker  *walker,
                                         const char       *name,
                                         gpointer          user_data,
@@ -54,6 +55,16 @@ int         stride_xml_walker_get_line      (StrideXmlWalker     *walker);
 /* Only valid in a start callback: the attribute with this (unprefixed)
  * name, or NULL. */
 char       *stride_xml_walker_dup_attribute (StrideXmlWalker     *walker,
+                                             const char          *name);
+
+/* Only valid in a start callback: the attribute with this (unprefixed)
+ * name, or NULL; the string is valid until the next call or the callback
+ * returns. Unlike dup_attribute, usually copies nothing. */
+const char *stride_xml_walker_get_attribute (StrideXmlWalker     *walker,
+                                             const char          *name);
+/* @name interned in the reader's dictionary (valid during the walk): the
+ * element names given to the callbacks compare with it by pointer. */
+const char *stride_xml_walker_intern        (StrideXmlWalker     *walker,
                                              const char          *name);
 
 /* For the start callback of the document element @name: TRUE if it is

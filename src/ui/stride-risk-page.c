@@ -66,6 +66,7 @@ struct _StrideRiskPage
   GtkLabel            *week_label;
   GtkLabel            *dates_label;
   GtkBox              *strip_box;
+  GtkScrolledWindow   *strip_scroller;
   GtkLabel            *strip_first_label;
   GtkLabel            *strip_last_label;
   GtkWidget           *headline_card;
@@ -535,6 +536,43 @@ build_strip (StrideRiskPage *self)
     }
 }
 
+/* On a narrow window the strip scrolls: keep the week shown in view (the
+ * cells are all alike, so its share of the strip is its share of the
+ * scrolled range). Called again whenever the scroller's size changes. */
+static void
+scroll_strip_to_week (StrideRiskPage *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->strip_scroller);
+  double range = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+  double index;
+
+  if (range <= 0.0 || self->strip_last == 0)
+    return;
+
+  index = STRIDE_RISK_PAGE_STRIP_WEEKS - 1 - ((double) self->strip_last - self->monday) / 7.0;
+  index = CLAMP (index, 0.0, STRIDE_RISK_PAGE_STRIP_WEEKS - 1);
+  gtk_adjustment_set_value (adjustment, range * index / (STRIDE_RISK_PAGE_STRIP_WEEKS - 1));
+}
+
+static gboolean
+scroll_strip_idle_cb (gpointer user_data)
+{
+  g_autoptr(StrideRiskPage) self = user_data;
+
+  scroll_strip_to_week (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The viewport sets its adjustment's value while it is being allocated:
+ * scroll once that is over. */
+static void
+strip_scroller_changed_cb (GtkAdjustment  *adjustment,
+                           StrideRiskPage *self)
+{
+  g_idle_add (scroll_strip_idle_cb, g_object_ref (self));
+}
+
 /* The strip moves only when the week shown leaves it, so that picking a
  * week in it does not shift it under the pointer. */
 static void
@@ -602,6 +640,8 @@ update_strip (StrideRiskPage             *self,
       else
         gtk_widget_remove_css_class (cell, "selected");
     }
+
+  scroll_strip_to_week (self);
 }
 
 /* The headline: the single-run spike rule, the best-supported one. */
@@ -1077,6 +1117,7 @@ stride_risk_page_class_init (StrideRiskPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StrideRiskPage, return_group);
   gtk_widget_class_bind_template_child (widget_class, StrideRiskPage, state_stack);
   gtk_widget_class_bind_template_child (widget_class, StrideRiskPage, strip_box);
+  gtk_widget_class_bind_template_child (widget_class, StrideRiskPage, strip_scroller);
   gtk_widget_class_bind_template_child (widget_class, StrideRiskPage, strip_first_label);
   gtk_widget_class_bind_template_child (widget_class, StrideRiskPage, strip_last_label);
   gtk_widget_class_bind_template_child (widget_class, StrideRiskPage, user_group);
@@ -1133,6 +1174,8 @@ stride_risk_page_init (StrideRiskPage *self)
   for (guint i = 0; i < G_N_ELEMENTS (return_check_ids); i++)
     add_check_row (self, self->return_group, return_check_ids[i], return_check_ids[i]);
   build_strip (self);
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->strip_scroller), "changed",
+                           G_CALLBACK (strip_scroller_changed_cb), self, 0);
   add_shortcuts (self);
   gtk_label_set_label (self->disclaimer_label, disclaimer_text ());
 

@@ -319,6 +319,58 @@ test_week_navigation (JournalFixture *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkAdjustment *
+strip_adjustment (StrideRiskPage *page)
+{
+  GtkWidget *strip = find_descendant (GTK_WIDGET (page), GTK_TYPE_SCROLLED_WINDOW);
+
+  /* The first scrolled window of the page is the strip's. */
+  g_assert_nonnull (strip);
+  return gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (strip));
+}
+
+static gboolean
+strip_scrolled_to_end (gpointer data)
+{
+  GtkAdjustment *adjustment = data;
+  double end = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+  return end > 0.0 && G_APPROX_VALUE (gtk_adjustment_get_value (adjustment), end, 0.5);
+}
+
+static gboolean
+strip_scrolled_to_start (gpointer data)
+{
+  GtkAdjustment *adjustment = data;
+
+  return gtk_adjustment_get_value (adjustment) < 0.5;
+}
+
+/* At phone width the strip of past weeks scrolls, and keeps the week
+ * shown in view: this week at the end, the oldest at the start. */
+static void
+test_narrow_strip_follows_week (JournalFixture *fixture,
+                                gconstpointer   data)
+{
+  StrideWindow *window;
+  StrideRiskPage *page;
+  GtkAdjustment *adjustment;
+  guint32 this_monday = stride_iso_week_monday (stride_today_julian ());
+
+  mark_disclaimer_seen ();
+  page = open_risk (fixture->path, &window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  adjustment = strip_adjustment (page);
+  g_assert_true (wait_for (strip_scrolled_to_end, adjustment));
+
+  stride_risk_page_set_week (page, this_monday - 7 * (STRIDE_RISK_PAGE_STRIP_WEEKS - 1));
+  g_assert_true (wait_for (strip_scrolled_to_start, adjustment));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "risk.this-week", NULL));
+  g_assert_true (wait_for (strip_scrolled_to_end, adjustment));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A warning this week shows as a badge on the view switcher: pain of 6/10
  * logged today, through the window's store, then a reload. */
 static void
@@ -423,6 +475,8 @@ main (int   argc,
               risk_fixture_setup, test_answer_persists, journal_fixture_teardown);
   g_test_add ("/ui/risk/week-navigation", JournalFixture, GINT_TO_POINTER (TRUE),
               risk_fixture_setup, test_week_navigation, journal_fixture_teardown);
+  g_test_add ("/ui/risk/narrow-strip-follows-week", JournalFixture, GINT_TO_POINTER (TRUE),
+              risk_fixture_setup, test_narrow_strip_follows_week, journal_fixture_teardown);
   g_test_add ("/ui/risk/warning-badge", JournalFixture, GINT_TO_POINTER (TRUE),
               risk_fixture_setup, test_warning_badge, journal_fixture_teardown);
   g_test_add ("/ui/risk/threshold-setting", JournalFixture, GINT_TO_POINTER (TRUE),
