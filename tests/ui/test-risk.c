@@ -319,12 +319,36 @@ test_week_navigation (JournalFixture *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The strip's scroller: the page's only one that never scrolls vertically. */
+static GtkWidget *
+find_horizontal_scroller (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    {
+      GtkPolicyType vertical;
+
+      gtk_scrolled_window_get_policy (GTK_SCROLLED_WINDOW (widget), NULL, &vertical);
+      if (vertical == GTK_POLICY_NEVER)
+        return widget;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_horizontal_scroller (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static GtkAdjustment *
 strip_adjustment (StrideRiskPage *page)
 {
-  GtkWidget *strip = find_descendant (GTK_WIDGET (page), GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *strip = find_horizontal_scroller (GTK_WIDGET (page));
 
-  /* The first scrolled window of the page is the strip's. */
   g_assert_nonnull (strip);
   return gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (strip));
 }
