@@ -44,11 +44,16 @@ struct _StrideWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *stack;
   StrideJournalPage    *journal_page;
-  StrideBalancePage    *balance_page;
-  StridePlanPage       *plan_page;
-  StrideChartsPage     *charts_page;
   StrideRiskPage       *risk_page;
+  AdwBin               *plan_bin;
+  AdwBin               *balance_bin;
+  AdwBin               *charts_bin;
   AdwStatusPage        *drop_hint;
+
+  /* Built when first shown (ensure_*_page), owned by their bins */
+  StridePlanPage       *plan_page;
+  StrideBalancePage    *balance_page;
+  StrideChartsPage     *charts_page;
 
   /* Owned references */
   GSettings            *settings;
@@ -60,7 +65,10 @@ struct _StrideWindow
   StrideImportDialog   *import_dialog;   /* borrowed, while it imports */
   char                 *demo_dir;
   guint                 poll_source;
+  guint                 risk_store_idle;
   guint                 busy : 1;
+  guint                 first_frame_drawn : 1;
+  guint                 risk_store_pending : 1;
 };
 
 G_DEFINE_FINAL_TYPE (StrideWindow, stride_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -91,6 +99,113 @@ update_actions (StrideWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-demo", !self->busy);
 }
 
+/* The plan, balance and charts pages are built the first time they are
+ * shown: until then they cost neither the first frame nor memory, and a
+ * page that does not exist has nothing to reload. */
+
+static StridePlanPage *
+ensure_plan_page (StrideWindow *self)
+{
+  if (self->plan_page == NULL)
+    {
+      self->plan_page = g_object_new (STRIDE_TYPE_PLAN_PAGE, NULL);
+      adw_bin_set_child (self->plan_bin, GTK_WIDGET (self->plan_page));
+      if (self->store != NULL)
+        stride_plan_page_set_store (self->plan_page, self->store);
+    }
+
+  return self->plan_page;
+}
+
+static StrideBalancePage *
+ensure_balance_page (StrideWindow *self)
+{
+  if (self->balance_page == NULL)
+    {
+      self->balance_page = g_object_new (STRIDE_TYPE_BALANCE_PAGE, NULL);
+      adw_bin_set_child (self->balance_bin, GTK_WIDGET (self->balance_page));
+      if (self->store != NULL)
+        stride_balance_page_set_store (self->balance_page, self->store);
+    }
+
+  return self->balance_page;
+}
+
+static StrideChartsPage *
+ensure_charts_page (StrideWindow *self)
+{
+  if (self->charts_page == NULL)
+    {
+      self->charts_page = g_object_new (STRIDE_TYPE_CHARTS_PAGE, NULL);
+      adw_bin_set_child (self->charts_bin, GTK_WIDGET (self->charts_page));
+      if (self->store != NULL)
+        stride_charts_page_set_store (self->charts_page, self->store);
+    }
+
+  return self->charts_page;
+}
+
+/* The risk page reads the whole journal for its badge: it gets the store
+ * once the first frame is drawn (or when it is shown, if sooner), so its
+ * reading does not hold up the page the window opens on. */
+static void
+give_risk_page_store (StrideWindow *self)
+{
+  g_clear_handle_id (&self->risk_store_idle, g_source_remove);
+  if (!self->risk_store_pending)
+    return;
+
+  self->risk_store_pending = FALSE;
+  stride_risk_page_set_store (self->risk_page, self->store);
+}
+
+static gboolean
+give_risk_page_store_cb (gpointer user_data)
+{
+  StrideWindow *self = user_data;
+
+  self->risk_store_idle = 0;
+  give_risk_page_store (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_frame_drawn_cb (StrideWindow  *self,
+                      GdkFrameClock *clock)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_drawn_cb, self);
+  self->first_frame_drawn = TRUE;
+  if (self->risk_store_pending && self->risk_store_idle == 0)
+    self->risk_store_idle = g_idle_add (give_risk_page_store_cb, self);
+}
+
+static void
+window_mapped_cb (StrideWindow *self)
+{
+  if (self->first_frame_drawn)
+    return;
+
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (first_frame_drawn_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+visible_page_changed_cb (StrideWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->stack);
+
+  if (g_strcmp0 (name, "risk") == 0)
+    give_risk_page_store (self);
+
+  if (g_strcmp0 (name, "plan") == 0)
+    ensure_plan_page (self);
+  else if (g_strcmp0 (name, "balance") == 0)
+    ensure_balance_page (self);
+  else if (g_strcmp0 (name, "charts") == 0)
+    ensure_charts_page (self);
+}
+
 static void
 remove_demo_dir (StrideWindow *self)
 {
@@ -116,9 +231,13 @@ static void
 journal_changed (StrideWindow *self)
 {
   stride_journal_model_reload (self->journal_model);
-  stride_plan_page_reload (self->plan_page);
-  stride_balance_page_reload (self->balance_page);
-  stride_risk_page_reload (self->risk_page);
+  if (self->plan_page != NULL)
+    stride_plan_page_reload (self->plan_page);
+  if (self->balance_page != NULL)
+    stride_balance_page_reload (self->balance_page);
+  /* A page still waiting for the store will read it all anyway. */
+  if (!self->risk_store_pending)
+    stride_risk_page_reload (self->risk_page);
 }
 
 static gboolean
@@ -145,10 +264,20 @@ set_store (StrideWindow *self,
   g_clear_pointer (&self->deleted, stride_deleted_entry_free);
   g_clear_object (&self->journal_model);
   g_set_object (&self->store, store);
-  stride_plan_page_set_store (self->plan_page, store);
-  stride_balance_page_set_store (self->balance_page, store);
-  stride_charts_page_set_store (self->charts_page, store);
-  stride_risk_page_set_store (self->risk_page, store);
+  if (self->plan_page != NULL)
+    stride_plan_page_set_store (self->plan_page, store);
+  if (self->balance_page != NULL)
+    stride_balance_page_set_store (self->balance_page, store);
+  if (self->charts_page != NULL)
+    stride_charts_page_set_store (self->charts_page, store);
+  if (store != NULL && !self->first_frame_drawn
+      && g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "risk") != 0)
+    self->risk_store_pending = TRUE;
+  else
+    {
+      self->risk_store_pending = TRUE;
+      give_risk_page_store (self);
+    }
   remove_demo_dir (self);
   self->demo_dir = g_strdup (demo_dir);
 
@@ -758,8 +887,10 @@ static void
 show_run_chart_cb (StrideWindow *self,
                    gint64        id)
 {
-  stride_charts_page_set_kind (self->charts_page, STRIDE_CHART_KIND_RUN);
-  stride_charts_page_set_run (self->charts_page, id);
+  StrideChartsPage *charts = ensure_charts_page (self);
+
+  stride_charts_page_set_kind (charts, STRIDE_CHART_KIND_RUN);
+  stride_charts_page_set_run (charts, id);
   adw_view_stack_set_visible_child_name (self->stack, "charts");
 }
 
@@ -937,7 +1068,15 @@ stride_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->poll_source, g_source_remove);
+  g_clear_handle_id (&self->risk_store_idle, g_source_remove);
+  self->risk_store_pending = FALSE;
+  /* Removing the pages changes the visible one: build nothing now. */
+  if (self->stack != NULL)
+    g_signal_handlers_disconnect_by_func (self->stack, visible_page_changed_cb, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), STRIDE_TYPE_WINDOW);
+  self->plan_page = NULL;
+  self->balance_page = NULL;
+  self->charts_page = NULL;
 
   /* The model holds the store: drop both before deleting a demo file. */
   g_clear_object (&self->journal_model);
@@ -961,9 +1100,9 @@ stride_window_class_init (StrideWindowClass *klass)
   window_class->close_request = stride_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/stride-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, StrideWindow, balance_page);
-  gtk_widget_class_bind_template_child (widget_class, StrideWindow, plan_page);
-  gtk_widget_class_bind_template_child (widget_class, StrideWindow, charts_page);
+  gtk_widget_class_bind_template_child (widget_class, StrideWindow, balance_bin);
+  gtk_widget_class_bind_template_child (widget_class, StrideWindow, plan_bin);
+  gtk_widget_class_bind_template_child (widget_class, StrideWindow, charts_bin);
   gtk_widget_class_bind_template_child (widget_class, StrideWindow, risk_page);
   gtk_widget_class_bind_template_child (widget_class, StrideWindow, journal_page);
   gtk_widget_class_bind_template_child (widget_class, StrideWindow, stack);
@@ -990,9 +1129,6 @@ stride_window_class_init (StrideWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
 
-  g_type_ensure (STRIDE_TYPE_BALANCE_PAGE);
-  g_type_ensure (STRIDE_TYPE_PLAN_PAGE);
-  g_type_ensure (STRIDE_TYPE_CHARTS_PAGE);
   g_type_ensure (STRIDE_TYPE_RISK_PAGE);
   g_type_ensure (STRIDE_TYPE_JOURNAL_PAGE);
 }
@@ -1004,7 +1140,11 @@ stride_window_init (StrideWindow *self)
 
   self->settings = g_settings_new (APP_ID);
   self->cancellable = g_cancellable_new ();
+  g_signal_connect_object (self->stack, "notify::visible-child",
+                           G_CALLBACK (visible_page_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (window_mapped_cb), NULL);
   restore_window_state (self);
+  visible_page_changed_cb (self);
   update_actions (self);
   setup_drop_target (self);
 
