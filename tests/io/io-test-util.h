@@ -35,6 +35,39 @@ remove_recursive (const char *path)
   g_rmdir (path);
 }
 
+/* A journal in a fresh temporary folder, removed with everything in it
+ * afterwards: the importers' tests start from an empty store. */
+typedef struct
+{
+  char        *dir;
+  StrideStore *store;
+} StoreFixture;
+
+static inline void
+store_fixture_setup (StoreFixture  *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = NULL;
+
+  fixture->dir = g_dir_make_tmp ("stride-io-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  db = g_build_filename (fixture->dir, "journal.db", NULL);
+  fixture->store = stride_store_open (db, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fixture->store);
+}
+
+static inline void
+store_fixture_teardown (StoreFixture  *fixture,
+                        gconstpointer  user_data)
+{
+  g_clear_object (&fixture->store);
+  remove_recursive (fixture->dir);
+  g_free (fixture->dir);
+}
+
 /* The test corpus of real GPX/TCX files is in $STRIDE_CORPUS_DIR. */
 static inline gboolean
 skip_without_corpus (void)

@@ -19,11 +19,7 @@
 /* Garmin's dates are local times: the tests run in Europe/Berlin (set in
  * main), where 2025-02-06 17:06:03 is 16:06:03 UTC and May is UTC+2. */
 
-typedef struct
-{
-  char        *dir;                  /* temporary, removed afterwards */
-  StrideStore *store;
-} Fixture;
+typedef StoreFixture Fixture;
 
 typedef struct
 {
@@ -32,30 +28,6 @@ typedef struct
   GPtrArray *results;                /* StrideImportResult *, deep copies */
 } Collected;
 
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  user_data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *db = NULL;
-
-  fixture->dir = g_dir_make_tmp ("stride-csvx-XXXXXX", &error);
-  g_assert_no_error (error);
-
-  db = g_build_filename (fixture->dir, "journal.db", NULL);
-  fixture->store = stride_store_open (db, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->store);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  user_data)
-{
-  g_clear_object (&fixture->store);
-  remove_recursive (fixture->dir);
-  g_free (fixture->dir);
-}
 
 static void
 free_result (gpointer data)
@@ -1254,7 +1226,7 @@ main (int   argc,
   g_test_set_nonfatal_assertions ();
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add (path, Fixture, NULL, store_fixture_setup, func, store_fixture_teardown)
 
   g_test_add_func ("/csv-exports/parse-helpers", test_parse_helpers);
   ADD ("/csv-exports/strava-csv-only", test_strava_csv_only);

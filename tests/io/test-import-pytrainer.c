@@ -29,36 +29,8 @@
 #define START_4 G_GINT64_CONSTANT (1470027600)  /* 2016-08-01T05:00:00Z */
 #define START_5 G_GINT64_CONSTANT (1472709600)  /* 2016-09-01T06:00:00Z */
 
-typedef struct
-{
-  char        *dir;                  /* temporary, removed afterwards */
-  StrideStore *store;
-} Fixture;
+typedef StoreFixture Fixture;
 
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  user_data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *db = NULL;
-
-  fixture->dir = g_dir_make_tmp ("stride-pyt-XXXXXX", &error);
-  g_assert_no_error (error);
-
-  db = g_build_filename (fixture->dir, "journal.db", NULL);
-  fixture->store = stride_store_open (db, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->store);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  user_data)
-{
-  g_clear_object (&fixture->store);
-  remove_recursive (fixture->dir);
-  g_free (fixture->dir);
-}
 
 static void
 exec_ok (sqlite3    *db,
@@ -531,7 +503,7 @@ main (int   argc,
   g_test_set_nonfatal_assertions ();
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add (path, Fixture, NULL, store_fixture_setup, func, store_fixture_teardown)
 
   ADD ("/pytrainer/import", test_import);
   ADD ("/pytrainer/grown-database", test_grown_database);

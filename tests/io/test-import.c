@@ -14,36 +14,8 @@
 #include "stride-import.h"
 #include "stride-store-private.h"
 
-typedef struct
-{
-  char        *dir;                  /* temporary, removed afterwards */
-  StrideStore *store;
-} Fixture;
+typedef StoreFixture Fixture;
 
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  user_data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *db = NULL;
-
-  fixture->dir = g_dir_make_tmp ("stride-import-XXXXXX", &error);
-  g_assert_no_error (error);
-
-  db = g_build_filename (fixture->dir, "journal.db", NULL);
-  fixture->store = stride_store_open (db, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->store);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  user_data)
-{
-  g_clear_object (&fixture->store);
-  remove_recursive (fixture->dir);
-  g_free (fixture->dir);
-}
 
 static StrideImportStatus
 import_corpus_file (Fixture            *fixture,
@@ -512,7 +484,7 @@ main (int   argc,
   g_test_set_nonfatal_assertions ();
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add (path, Fixture, NULL, store_fixture_setup, func, store_fixture_teardown)
 
   ADD ("/import/once", test_import_once);
   ADD ("/import/same-file-twice", test_same_file_twice);
