@@ -125,10 +125,10 @@ parse_fit (GInputStream  *stream,
       /* The same messages as for compressed GPX and TCX. */
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA))
         g_set_error (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_MALFORMED,
-                     "Corrupt compressed data: %s", local_error->message);
+                     _("Corrupt compressed data: %s"), local_error->message);
       else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
         g_set_error_literal (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_MALFORMED,
-                             "Truncated compressed data: the file ends too early");
+                             _("Truncated compressed data: the file ends too early"));
       else
         g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
@@ -152,7 +152,7 @@ stride_import_parse_bytes (GBytes              *data,
   if (g_bytes_get_size (data) == 0)
     {
       g_set_error_literal (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_MALFORMED,
-                           "The file is empty");
+                           _("The file is empty"));
       return NULL;
     }
 
@@ -183,7 +183,7 @@ stride_import_parse_bytes (GBytes              *data,
     case STRIDE_IMPORT_FORMAT_UNKNOWN:
     default:
       g_set_error_literal (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_UNSUPPORTED,
-                           "Unsupported file type");
+                           _("Unsupported file type"));
       return NULL;
     }
 }
@@ -204,7 +204,7 @@ load_file (GFile               *file,
   if (*format == STRIDE_IMPORT_FORMAT_UNKNOWN)
     {
       g_set_error_literal (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_UNSUPPORTED,
-                           "Unsupported file type (not .gpx, .tcx or .fit, optionally .gz)");
+                           _("Unsupported file type: not .gpx, .tcx or .fit (optionally .gz)"));
       return NULL;
     }
 
@@ -216,7 +216,7 @@ load_file (GFile               *file,
   if (compressed && !is_gzip (bytes))
     {
       g_set_error_literal (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_MALFORMED,
-                           "The name ends in .gz but the file is not gzip-compressed");
+                           _("The name ends in .gz but the file is not gzip-compressed"));
       return NULL;
     }
 
@@ -349,21 +349,25 @@ write_activities (StrideStore         *store,
     {
       result->status = STRIDE_IMPORT_STATUS_DUPLICATE;
       result->activity_id = first_duplicate;
-      result->message = g_strdup_printf ("Already in the journal: an activity of the same sport "
-                                         "starts within %d s%s", STRIDE_IMPORT_DUPLICATE_WINDOW_S,
-                                         notes->str);
+      result->message = g_strdup_printf (_("Already in the journal: an activity of the same "
+                                           "sport starts within %d s%s"),
+                                         STRIDE_IMPORT_DUPLICATE_WINDOW_S, notes->str);
     }
   else
     {
       g_autofree char *already = NULL;
 
       if (n_duplicates > 0)
-        already = g_strdup_printf ("; %u already in the journal", n_duplicates);
+        already = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "; %u already in the journal",
+                                                "; %u already in the journal", n_duplicates),
+                                   n_duplicates);
 
       result->status = STRIDE_IMPORT_STATUS_IMPORTED;
-      result->message = g_strdup_printf ("Imported %u %s%s%s", result->n_activities,
-                                         result->n_activities == 1 ? "activity" : "activities",
-                                         already != NULL ? already : "", notes->str);
+      result->message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u activity%s%s",
+                                                      "Imported %u activities%s%s",
+                                                      result->n_activities),
+                                         result->n_activities, already != NULL ? already : "",
+                                         notes->str);
     }
 
   return TRUE;
@@ -436,7 +440,7 @@ import_activity_list (StrideStore         *store,
     {
       result->status = STRIDE_IMPORT_STATUS_DUPLICATE;
       result->activity_id = existing;
-      result->message = g_strdup ("Already imported: the same file");
+      result->message = g_strdup (_("Already imported: the same file"));
       return TRUE;
     }
   if (local_error != NULL)
@@ -698,7 +702,7 @@ stride_import_file (StrideStore         *store,
     {
       result->status = STRIDE_IMPORT_STATUS_DUPLICATE;
       result->activity_id = existing;
-      result->message = g_strdup ("Already imported: the same file");
+      result->message = g_strdup (_("Already imported: the same file"));
       return TRUE;
     }
   if (local_error != NULL)
@@ -752,6 +756,26 @@ file_size (GFile        *file,
   return info != NULL ? (guint64) g_file_info_get_size (info) : 0;
 }
 
+/* A folder holds all sorts of CSV files: one found while walking it is
+ * imported when it is an activity list, and otherwise skipped with the
+ * reason, not reported as an error. A file named like an activity list
+ * ("Activities.csv", Strava's "activities.csv") that cannot be read stays
+ * an error: that is a broken export the user wants to hear about. */
+static void
+skip_other_csv (const char         *basename,
+                const GError       *error,
+                StrideImportResult *result)
+{
+  g_autofree char *folded = g_utf8_casefold (basename, -1);
+
+  if (!g_error_matches (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_UNSUPPORTED)
+      && g_str_has_prefix (folded, "activities"))
+    return;
+
+  /* The message already says why ("Not a readable CSV file: …"). */
+  result->status = STRIDE_IMPORT_STATUS_SKIPPED;
+}
+
 /* Reports one file; FALSE only when cancelled. @extra_bytes are read by
  * its import besides the file itself (a Strava export's activity files). */
 static gboolean
@@ -776,10 +800,11 @@ import_one (const ImportWalk  *walk,
       return TRUE;
     }
 
-  if (!explicit && stride_import_detect_format (basename, NULL) == STRIDE_IMPORT_FORMAT_UNKNOWN)
+  if (!explicit && !is_activity_list (file)
+      && stride_import_detect_format (basename, NULL) == STRIDE_IMPORT_FORMAT_UNKNOWN)
     {
       result.status = STRIDE_IMPORT_STATUS_SKIPPED;
-      result.message = g_strdup ("Unsupported file type");
+      result.message = g_strdup (_("Unsupported file type"));
     }
   else if (!stride_import_file (walk->store, file, cancellable, &result, &local_error))
     {
@@ -788,6 +813,8 @@ import_one (const ImportWalk  *walk,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
+      if (!explicit && is_activity_list (file))
+        skip_other_csv (basename, local_error, &result);
     }
 
   if (walk->func != NULL)

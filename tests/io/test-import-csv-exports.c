@@ -1076,9 +1076,11 @@ test_walk_with_bad_export (Fixture       *fixture,
   result = g_ptr_array_index (collected.results, 0);
   g_assert_cmpuint (result->n_activities, ==, 2);
   g_assert_nonnull (strstr (result->message, "its text was read as Windows-1252"));
-  g_assert_true (g_str_has_prefix (g_ptr_array_index (collected.names, 1), "old/activities.csv "));
+  /* The broken list says what is wrong with it, not "unsupported". */
+  g_assert_cmpstr (g_ptr_array_index (collected.names, 1), ==, "old/activities.csv error");
   result = g_ptr_array_index (collected.results, 1);
-  g_assert_cmpint (result->status, !=, STRIDE_IMPORT_STATUS_IMPORTED);
+  g_assert_nonnull (strstr (result->message, "Line 2: field 3 has a quote but does not "
+                                             "start with one"));
   g_assert_cmpuint (result->n_activities, ==, 0);
   g_assert_cmpstr (g_ptr_array_index (collected.names, 2), ==, "other.gpx imported");
 
@@ -1182,6 +1184,44 @@ test_walk_skips_other_csv (Fixture       *fixture,
   collected_clear (&collected);
 }
 
+/* A Garmin Connect activity list found while walking a folder goes in
+ * like one named on its own; a spreadsheet that is not even readable CSV
+ * is skipped with the reason, since it was never meant for us. */
+static void
+test_walk_finds_garmin_list (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  g_autofree char *folder = g_build_filename (fixture->dir, "downloads", NULL);
+  g_autofree char *garmin = g_build_filename (folder, "garmin", NULL);
+  g_autofree char *budget = NULL;
+  Collected collected = { 0, };
+  StrideImportResult *result;
+
+  if (skip_without_corpus ())
+    return;
+
+  g_mkdir_with_parents (garmin, 0700);
+  copy_corpus_file ("pacer_garmin_Activities_example.csv", garmin, "Activities.csv");
+  budget = write_bytes (folder, "budget.csv", "Item,Price\nShoes,120\nSocks 5\"6,12\n", -1);
+
+  collected_init (&collected, folder);
+  import_path (fixture, &collected, folder);
+  g_assert_cmpuint (collected.names->len, ==, 2);
+  if (collected.names->len == 2)
+    {
+      g_assert_cmpstr (g_ptr_array_index (collected.names, 0), ==, "budget.csv skipped");
+      result = g_ptr_array_index (collected.results, 0);
+      g_assert_nonnull (strstr (result->message, "Not a readable CSV file: Line 3"));
+      g_assert_cmpstr (g_ptr_array_index (collected.names, 1), ==,
+                       "garmin/Activities.csv imported");
+      result = g_ptr_array_index (collected.results, 1);
+      g_assert_cmpuint (result->n_activities, ==, 6);
+    }
+  g_assert_cmpint (count (fixture->store, "activity"), ==, 6);
+  assert_journal_ok (fixture);
+  collected_clear (&collected);
+}
+
 static void
 test_parse_helpers (void)
 {
@@ -1245,6 +1285,7 @@ main (int   argc,
   ADD ("/csv-exports/walk-with-bad-export", test_walk_with_bad_export);
   ADD ("/csv-exports/errors", test_errors);
   ADD ("/csv-exports/walk-skips-other-csv", test_walk_skips_other_csv);
+  ADD ("/csv-exports/walk-finds-garmin-list", test_walk_finds_garmin_list);
 
 #undef ADD
 
