@@ -6,7 +6,8 @@
 # Regenerates data/screenshots/gallery/PAGE-WIDTH-SCHEME.png: every page of
 # the window (plan, journal, balance, risk, charts) on the demo journal, at
 # 360 px (a phone running GNOME Mobile or Phosh) and 1400 px (a wide
-# desktop), light and dark, from the real app under Xvfb. Needs xvfb, dbus,
+# desktop), light and dark, and at 1400 px in high contrast
+# (PAGE-1400-hc.png), from the real app under Xvfb. Needs xvfb, dbus,
 # xdotool and imagemagick.
 
 set -eu
@@ -20,7 +21,11 @@ mkdir -p "$out"
 shoot ()
 {
   local page=$1 width=$2 height=$3 scheme=$4
-  local config file
+  local config file color_scheme=prefer-$4 high_contrast=0
+  if [ "$scheme" = hc ]; then
+    color_scheme=prefer-light
+    high_contrast=1
+  fi
   config=$(mktemp -d)
   file="$out/$page-$width-$scheme.png"
   mkdir -p "$config/glib-2.0/settings" "$config/gtk-4.0"
@@ -32,7 +37,7 @@ shoot ()
 
   xvfb-run -a -s "-screen 0 ${width}x${height}x24" dbus-run-session -- bash -c '
     env XDG_CONFIG_HOME="$1" GSETTINGS_SCHEMA_DIR="$2"/data GSETTINGS_BACKEND=keyfile \
-      GSK_RENDERER=cairo ADW_DEBUG_COLOR_SCHEME="$3" \
+      GSK_RENDERER=cairo ADW_DEBUG_COLOR_SCHEME="$3" ADW_DEBUG_HIGH_CONTRAST="$5" \
       "$2"/src/stridestrong --demo >/dev/null 2>&1 &
     pid=$!
     xdotool search --sync --name "^StrideStrong$" >/dev/null
@@ -41,15 +46,17 @@ shoot ()
     import -window root "$4"
     kill $pid
     wait $pid 2>/dev/null || true
-  ' shoot "$config" "$build" "prefer-$scheme" "$file"
+  ' shoot "$config" "$build" "$color_scheme" "$file" "$high_contrast"
   rm -rf "$config"
   echo "$file"
 }
 
+# PAGES and SCHEMES choose a part of the gallery, e.g. SCHEMES=hc.
 pages=${PAGES:-plan journal balance risk charts}
+schemes=${SCHEMES:-light dark hc}
 for page in $pages; do
-  for scheme in light dark; do
-    shoot "$page" 360 760 "$scheme"
+  for scheme in $schemes; do
+    [ "$scheme" = hc ] || shoot "$page" 360 760 "$scheme"
     shoot "$page" 1400 900 "$scheme"
   done
 done

@@ -168,15 +168,54 @@ static const char list_weeks_sql[] =
   "   LEFT JOIN planned p ON p.start = w.start"
   "  ORDER BY w.start";
 
-/* Columns: week start, run distance, strength duration, planned distance,
- * planned strength duration. */
+/* The Julian day of the first of the month @day (an expression) is in,
+ * and of the first of the next month. */
+#define MONTH_OF(day) \
+  "(unixepoch (" STRIDE_SQL_DAY_DATE (day) ", 'start of month') / 86400 + " \
+  STRIDE_SQL_EPOCH_JULIAN ")"
+#define NEXT_MONTH(day) \
+  "(unixepoch (" STRIDE_SQL_DAY_DATE (day) ", 'start of month', '+1 month') / 86400 + " \
+  STRIDE_SQL_EPOCH_JULIAN ")"
+
+/* As list_weeks_sql per calendar month: ?1 the first day of the first
+ * month, ?2 the first day of the last month, ?3 the last day of the last
+ * month. */
+static const char list_months_sql[] =
+  "WITH RECURSIVE"
+  " month (start) AS (SELECT ?1 UNION ALL SELECT " NEXT_MONTH ("start")
+  "                   FROM month WHERE start < ?2),"
+  " done (start, run_distance_m, strength_s) AS"
+  "  (SELECT " MONTH_OF ("day") ","
+  "          total (CASE WHEN sport = 'run' THEN distance_m END),"
+  "          total (CASE WHEN sport = 'strength' THEN duration_s END)"
+  "     FROM (SELECT " STRIDE_SQL_LOCAL_DAY ("") " AS day, sport, distance_m, duration_s"
+  "             FROM activity WHERE " IN_LOCAL_DAYS ("?1", "?3") ")"
+  "    WHERE day BETWEEN ?1 AND ?3"
+  "    GROUP BY 1),"
+  " planned (start, distance_m, strength_s) AS"
+  "  (SELECT " MONTH_OF (STRIDE_SQL_DATE_DAY ("date")) ","
+  "          total (CASE WHEN kind = 'run' THEN target_distance_m END),"
+  "          total (CASE WHEN kind = 'strength' THEN target_duration_s END)"
+  "     FROM plan_entry"
+  "    WHERE date BETWEEN " STRIDE_SQL_DAY_DATE ("?1") " AND " STRIDE_SQL_DAY_DATE ("?3")
+  "      AND status <> 'skipped'"
+  "    GROUP BY 1)"
+  " SELECT m.start, coalesce (d.run_distance_m, 0), coalesce (d.strength_s, 0),"
+  "        coalesce (p.distance_m, 0), coalesce (p.strength_s, 0)"
+  "   FROM month m"
+  "   LEFT JOIN done d ON d.start = m.start"
+  "   LEFT JOIN planned p ON p.start = m.start"
+  "  ORDER BY m.start";
+
+/* Columns: period start, run distance, strength duration, planned
+ * distance, planned strength duration. */
 static void
-read_week_volume (sqlite3_stmt *stmt,
+read_volume (sqlite3_stmt *stmt,
                   gpointer      row)
 {
-  StrideWeekVolume *week = row;
+  StrideVolume *week = row;
 
-  week->week_start = (guint32) sqlite3_column_int64 (stmt, 0);
+  week->start = (guint32) sqlite3_column_int64 (stmt, 0);
   week->run_distance_m = sqlite3_column_double (stmt, 1);
   week->strength_s = sqlite3_column_double (stmt, 2);
   week->planned_distance_m = sqlite3_column_double (stmt, 3);
@@ -216,7 +255,7 @@ stride_store_list_weeks (StrideStore   *self,
   if (!g_date_valid_julian (first))
     first += 7;
   if (from > to || first > last)
-    return g_array_new (FALSE, TRUE, sizeof (StrideWeekVolume));
+    return g_array_new (FALSE, TRUE, sizeof (StrideVolume));
 
   stmt = _stride_store_prepare (self, list_weeks_sql, error);
   if (stmt == NULL)
@@ -226,6 +265,51 @@ stride_store_list_weeks (StrideStore   *self,
   sqlite3_bind_int64 (stmt, 2, last);
   sqlite3_bind_int (stmt, 3, first_weekday);
 
-  return _stride_store_read_rows (self, stmt, sizeof (StrideWeekVolume), NULL,
-                                  read_week_volume, error);
+  return _stride_store_read_rows (self, stmt, sizeof (StrideVolume), NULL,
+                                  read_volume, error);
+}
+
+/* The Julian day of the first of @day's month. */
+static guint32
+month_start (guint32 day)
+{
+  g_autoptr(GDate) date = g_date_new_julian (day);
+
+  g_date_set_day (date, 1);
+  return g_date_get_julian (date);
+}
+
+/* Empty (not an error) when @from is after @to. */
+GArray *
+stride_store_list_months (StrideStore  *self,
+                          guint32       from,
+                          guint32       to,
+                          GError      **error)
+{
+  g_auto(StrideCachedStmt) stmt = NULL;
+  g_autoptr(GDate) after_last = NULL;
+  guint32 last;
+
+  g_return_val_if_fail (STRIDE_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_date_valid_julian (from), NULL);
+  g_return_val_if_fail (g_date_valid_julian (to), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (from > to)
+    return g_array_new (FALSE, TRUE, sizeof (StrideVolume));
+
+  last = month_start (to);
+  after_last = g_date_new_julian (last);
+  g_date_add_months (after_last, 1);
+
+  stmt = _stride_store_prepare (self, list_months_sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, month_start (from));
+  sqlite3_bind_int64 (stmt, 2, last);
+  sqlite3_bind_int64 (stmt, 3, g_date_get_julian (after_last) - 1);
+
+  return _stride_store_read_rows (self, stmt, sizeof (StrideVolume), NULL,
+                                  read_volume, error);
 }

@@ -190,14 +190,15 @@ GArray      *stride_store_list_days            (StrideStore             *self,
                                                 guint32                  to,
                                                 GError                 **error);
 
+/* Training volume of one week or one month. */
 typedef struct
 {
-  guint32 week_start;
+  guint32 start;                     /* Julian day of its first day */
   double  run_distance_m;
   double  strength_s;
   double  planned_distance_m;        /* plan entries of kind run */
   double  planned_strength_s;        /* plan entries of kind strength */
-} StrideWeekVolume;
+} StrideVolume;
 
 /* One entry per week (starting on @first_weekday) from the week holding
  * @from to the one holding @to, weeks without anything included as 0. */
@@ -205,6 +206,12 @@ GArray      *stride_store_list_weeks           (StrideStore             *self,
                                                 guint32                  from,
                                                 guint32                  to,
                                                 GDateWeekday             first_weekday,
+                                                GError                 **error);
+/* The same per calendar month, from the month holding @from to the one
+ * holding @to: long ranges read better as months than as 500 weeks. */
+GArray      *stride_store_list_months          (StrideStore             *self,
+                                                guint32                  from,
+                                                guint32                  to,
                                                 GError                 **error);
 
 /* Balance (issue 7). Julian days, both inclusive; from = to = 0 means the

@@ -29,7 +29,7 @@
 /* Pace inside a run: speed over at least this many seconds of track. */
 #define RUN_PACE_WINDOW_S   20.0
 #define RUN_SLOWEST_SPEED   (STRIDE_METERS_PER_KM / STRIDE_UNITS_MAX_PACE_S_PER_KM)
-/* Weekly volume as lines rather than bars beyond this many weeks. */
+/* Volume per month rather than per week beyond this many weeks. */
 #define LONG_VOLUME_WEEKS   104
 /* How many runs back to look for one with a track. */
 #define TRACKED_RUN_SEARCH  60
@@ -588,6 +588,30 @@ week_start_of (guint32      day,
   return day - (first_weekday == G_DATE_SUNDAY ? weekday % 7 : weekday - 1);
 }
 
+/* More weeks than LONG_VOLUME_WEEKS read better as months: 500 weekly
+ * bars would be thinner than a pixel, and a decade of weekly lines is a
+ * tangle. */
+static gboolean
+volume_by_month (const StrideChartRequest *request,
+                 guint32                   from,
+                 guint32                   to)
+{
+  guint32 first = week_start_of (from, request->first_weekday);
+  guint32 last = week_start_of (to, request->first_weekday);
+
+  return (last - first) / 7 + 1 > LONG_VOLUME_WEEKS;
+}
+
+static guint32
+month_after (guint32 day)
+{
+  g_autoptr(GDate) date = g_date_new_julian (day);
+
+  g_date_set_day (date, 1);
+  g_date_add_months (date, 1);
+  return g_date_get_julian (date);
+}
+
 static gboolean
 build_volume (StrideChart              *chart,
               StrideStore              *store,
@@ -597,84 +621,81 @@ build_volume (StrideChart              *chart,
               Count                    *count,
               GError                  **error)
 {
-  g_autoptr(GArray) weeks = NULL;
+  g_autoptr(GArray) periods = NULL;
   g_autoptr(GArray) run_done = new_points ();
   g_autoptr(GArray) run_planned = new_points ();
   g_autoptr(GArray) strength_done = new_points ();
   g_autoptr(GArray) strength_planned = new_points ();
   const char *unit = request->distance_units == STRIDE_UNITS_IMPERIAL ? _("mi") : _("km");
+  gboolean monthly = volume_by_month (request, from, to);
   gboolean any_plan = FALSE;
   gboolean any = FALSE;
+  /* Where the bars of a period sit and how wide they are, in days. */
+  double run_at = monthly ? 8 : 2;
+  double strength_at = monthly ? 21 : 5;
+  double planned_width = monthly ? 11 : 3;
+  double done_width = monthly ? 8 : 2;
 
+  if (monthly)
+    stride_chart_set_title (chart, _("Monthly Volume"));
   stride_chart_set_axis (chart, STRIDE_AXIS_LEFT, _("Running"), unit, STRIDE_VALUE_PLAIN, TRUE);
   stride_chart_set_axis (chart, STRIDE_AXIS_RIGHT, _("Strength"), _("min"), STRIDE_VALUE_PLAIN,
                          TRUE);
   stride_chart_set_empty_text (chart, _("No runs or strength sessions in this range"));
 
-  weeks = stride_store_list_weeks (store, from, to, request->first_weekday, error);
-  if (weeks == NULL)
+  periods = monthly ? stride_store_list_months (store, from, to, error)
+                    : stride_store_list_weeks (store, from, to, request->first_weekday, error);
+  if (periods == NULL)
     return FALSE;
 
-  for (guint i = 0; i < weeks->len; i++)
+  for (guint i = 0; i < periods->len; i++)
     {
-      const StrideWeekVolume *week = &g_array_index (weeks, StrideWeekVolume, i);
-      double start = (double) stride_chart_data_day_start (week->week_start, request->utc_offset_s);
-      double run_x = start + 2 * SECONDS_PER_DAY;
-      double strength_x = start + 5 * SECONDS_PER_DAY;
+      const StrideVolume *period = &g_array_index (periods, StrideVolume, i);
+      double start = (double) stride_chart_data_day_start (period->start, request->utc_offset_s);
+      double run_x = start + run_at * SECONDS_PER_DAY;
+      double strength_x = start + strength_at * SECONDS_PER_DAY;
 
-      /* Running in the week's first half, strength in its second (at
+      /* Running in the period's first half, strength in its second (at
        * midnights: read-outs then show a day, not a time); planned is the
        * wider, lighter bar behind what was done. */
       append_point (run_planned, run_x,
-                    stride_units_distance_to_display (week->planned_distance_m,
+                    stride_units_distance_to_display (period->planned_distance_m,
                                                       request->distance_units));
       append_point (run_done, run_x,
-                    stride_units_distance_to_display (week->run_distance_m,
+                    stride_units_distance_to_display (period->run_distance_m,
                                                       request->distance_units));
-      append_point (strength_planned, strength_x, week->planned_strength_s / 60.0);
-      append_point (strength_done, strength_x, week->strength_s / 60.0);
+      append_point (strength_planned, strength_x, period->planned_strength_s / 60.0);
+      append_point (strength_done, strength_x, period->strength_s / 60.0);
 
-      any_plan |= week->planned_distance_m > 0 || week->planned_strength_s > 0;
-      any |= week->run_distance_m > 0 || week->strength_s > 0 || week->planned_distance_m > 0
-             || week->planned_strength_s > 0;
+      any_plan |= period->planned_distance_m > 0 || period->planned_strength_s > 0;
+      any |= period->run_distance_m > 0 || period->strength_s > 0
+             || period->planned_distance_m > 0 || period->planned_strength_s > 0;
     }
 
   if (!any)
     return TRUE;
 
-  /* Over two years, bars would be thinner than a pixel: weekly lines. */
-  if (weeks->len > LONG_VOLUME_WEEKS)
-    {
-      stride_chart_add_line (chart, _("Running"), STRIDE_AXIS_LEFT, COLOR_BLUE,
-                             (const StrideChartPoint *) run_done->data, run_done->len);
-      stride_chart_add_line (chart, _("Strength"), STRIDE_AXIS_RIGHT, COLOR_PURPLE,
-                             (const StrideChartPoint *) strength_done->data, strength_done->len);
-      count_series (count, run_done);
-      count_series (count, strength_done);
-      return TRUE;
-    }
-
   if (any_plan)
     {
       stride_chart_add_bars (chart, _("Running, planned"), STRIDE_AXIS_LEFT, COLOR_BLUE_LIGHT,
-                             3.0 * SECONDS_PER_DAY, 0,
+                             planned_width * SECONDS_PER_DAY, 0,
                              (const StrideChartPoint *) run_planned->data, run_planned->len);
       count_series (count, run_planned);
     }
   stride_chart_add_bars (chart, _("Running, done"), STRIDE_AXIS_LEFT, COLOR_BLUE,
-                         2.0 * SECONDS_PER_DAY, 1,
+                         done_width * SECONDS_PER_DAY, 1,
                          (const StrideChartPoint *) run_done->data, run_done->len);
   count_series (count, run_done);
   if (any_plan)
     {
       stride_chart_add_bars (chart, _("Strength, planned"), STRIDE_AXIS_RIGHT, COLOR_PURPLE_LIGHT,
-                             3.0 * SECONDS_PER_DAY, 2,
+                             planned_width * SECONDS_PER_DAY, 2,
                              (const StrideChartPoint *) strength_planned->data,
                              strength_planned->len);
       count_series (count, strength_planned);
     }
   stride_chart_add_bars (chart, _("Strength, done"), STRIDE_AXIS_RIGHT, COLOR_PURPLE,
-                         2.0 * SECONDS_PER_DAY, 3,
+                         done_width * SECONDS_PER_DAY, 3,
                          (const StrideChartPoint *) strength_done->data, strength_done->len);
   count_series (count, strength_done);
 
@@ -1301,8 +1322,20 @@ stride_chart_data_build (StrideStore               *store,
     return NULL;
 
   /* Weekly bars sit inside their week: show whole weeks, or the bars of
-   * the first and the current week fall off the edges. */
-  if (request->kind == STRIDE_CHART_KIND_VOLUME)
+   * the first and the current week fall off the edges; the same for
+   * months. */
+  if (request->kind == STRIDE_CHART_KIND_VOLUME && volume_by_month (request, from, to))
+    {
+      g_autoptr(GDate) first = g_date_new_julian (from);
+
+      g_date_set_day (first, 1);
+      local_info.x_from = (double) stride_chart_data_day_start (g_date_get_julian (first),
+                                                                request->utc_offset_s);
+      local_info.x_to = (double) stride_chart_data_day_start (month_after (to),
+                                                              request->utc_offset_s);
+      local_info.by_month = TRUE;
+    }
+  else if (request->kind == STRIDE_CHART_KIND_VOLUME)
     {
       local_info.x_from = (double) stride_chart_data_day_start (week_start_of (from, request->first_weekday),
                                                                 request->utc_offset_s);

@@ -55,6 +55,7 @@ typedef struct
   double  x_from;                    /* the requested range, Unix seconds */
   double  x_to;
   gint64  activity_id;               /* RUN: the run shown, 0 = none */
+  gboolean by_month;                 /* VOLUME: per month, not per week */
 } StrideChartInfo;
 
 void               stride_chart_request_init     (StrideChartRequest     *request,

@@ -1117,7 +1117,7 @@ journal_weekly_distance (StridePlanGeneratorDialog *self)
     }
 
   for (guint i = 0; i < weeks->len; i++)
-    sum += g_array_index (weeks, StrideWeekVolume, i).run_distance_m;
+    sum += g_array_index (weeks, StrideVolume, i).run_distance_m;
 
   return weeks->len > 0 ? sum / weeks->len : 0.0;
 }

@@ -331,14 +331,14 @@ assert_week (GArray       *weeks,
              double        planned_distance_m,
              double        planned_strength_s)
 {
-  const StrideWeekVolume *w;
+  const StrideVolume *w;
 
   g_assert_cmpuint (index, <, weeks->len);
   if (index >= weeks->len)
     return;
 
-  w = &g_array_index (weeks, StrideWeekVolume, index);
-  g_assert_cmpuint (w->week_start, ==, week_start);
+  w = &g_array_index (weeks, StrideVolume, index);
+  g_assert_cmpuint (w->start, ==, week_start);
   g_assert_cmpfloat (w->run_distance_m, ==, run_distance_m);
   g_assert_cmpfloat (w->strength_s, ==, strength_s);
   g_assert_cmpfloat (w->planned_distance_m, ==, planned_distance_m);
@@ -351,14 +351,14 @@ assert_consecutive_weeks (GArray       *weeks,
 {
   for (guint i = 0; i < weeks->len; i++)
     {
-      guint32 start = g_array_index (weeks, StrideWeekVolume, i).week_start;
+      guint32 start = g_array_index (weeks, StrideVolume, i).start;
       GDate date;
 
       g_date_clear (&date, 1);
       g_date_set_julian (&date, start);
       g_assert_cmpint (g_date_get_weekday (&date), ==, first_weekday);
       if (i > 0)
-        g_assert_cmpuint (start, ==, g_array_index (weeks, StrideWeekVolume, i - 1).week_start + 7);
+        g_assert_cmpuint (start, ==, g_array_index (weeks, StrideVolume, i - 1).start + 7);
     }
 }
 
@@ -442,13 +442,83 @@ test_weeks (TestDir       *fixture,
   assert_len (weeks, 53);
   assert_consecutive_weeks (weeks, G_DATE_MONDAY);
   for (guint i = 0; i < weeks->len; i++)
-    assert_week (weeks, i, g_array_index (weeks, StrideWeekVolume, i).week_start, 0, 0, 0, 0);
+    assert_week (weeks, i, g_array_index (weeks, StrideVolume, i).start, 0, 0, 0, 0);
 
   /* from after to: empty */
   g_clear_pointer (&weeks, g_array_unref);
   weeks = stride_store_list_weeks (store, to, from, G_DATE_MONDAY, &error);
   g_assert_no_error (error);
   assert_len (weeks, 0);
+}
+
+/* Months follow local days: a run at 00:30 on 1 February (local, +2 h) is
+ * February's even though it is still January in UTC. */
+static void
+test_months (TestDir       *fixture,
+             gconstpointer  user_data)
+{
+  g_autoptr(StrideStore) store = test_open_store (fixture);
+  g_autoptr(GArray) months = NULL;
+  g_autoptr(GError) error = NULL;
+
+  add_run (store, utc (2026, 1, 31, 21, 30), 7200, 10000);
+  add_run (store, utc (2026, 1, 31, 22, 30), 7200, 5000);
+  add_run (store, utc (2026, 2, 28, 9, 0), 0, 8000);
+  add_activity (store, STRIDE_SPORT_STRENGTH, STRIDE_RUN_TYPE_NONE, utc (2026, 3, 1, 9, 0),
+                3600, 3600, 0, 6);
+  /* Before the range */
+  add_run (store, utc (2025, 12, 31, 9, 0), 0, 7000);
+
+  add_plan (store, test_julian (2026, 2, 1), STRIDE_PLAN_KIND_RUN, 6000, 0,
+            STRIDE_PLAN_STATUS_DONE);
+  add_plan (store, test_julian (2026, 2, 10), STRIDE_PLAN_KIND_RUN, 20000, 0,
+            STRIDE_PLAN_STATUS_SKIPPED);
+  add_plan (store, test_julian (2026, 3, 31), STRIDE_PLAN_KIND_STRENGTH, 0, 1800,
+            STRIDE_PLAN_STATUS_PLANNED);
+  add_plan (store, test_julian (2026, 5, 1), STRIDE_PLAN_KIND_RUN, 9000, 0,
+            STRIDE_PLAN_STATUS_PLANNED);
+
+  /* A range from the middle of January to 2 April holds four months */
+  months = stride_store_list_months (store, test_julian (2026, 1, 15), test_julian (2026, 4, 2),
+                                     &error);
+  g_assert_no_error (error);
+  assert_len (months, 4);
+  assert_week (months, 0, test_julian (2026, 1, 1), 10000, 0, 0, 0);
+  assert_week (months, 1, test_julian (2026, 2, 1), 13000, 0, 6000, 0);
+  assert_week (months, 2, test_julian (2026, 3, 1), 0, 3600, 0, 1800);
+  assert_week (months, 3, test_julian (2026, 4, 1), 0, 0, 0, 0);
+
+  /* Across a year end */
+  g_clear_pointer (&months, g_array_unref);
+  months = stride_store_list_months (store, test_julian (2025, 12, 31), test_julian (2026, 1, 1),
+                                     &error);
+  g_assert_no_error (error);
+  assert_len (months, 2);
+  assert_week (months, 0, test_julian (2025, 12, 1), 7000, 0, 0, 0);
+  assert_week (months, 1, test_julian (2026, 1, 1), 10000, 0, 0, 0);
+
+  /* Ten years, leap years included: 120 months, each starting on the 1st
+   * right after the last day of the one before */
+  g_clear_pointer (&months, g_array_unref);
+  months = stride_store_list_months (store, test_julian (2017, 1, 1), test_julian (2026, 12, 31),
+                                     &error);
+  g_assert_no_error (error);
+  assert_len (months, 120);
+  for (guint i = 0; i < months->len; i++)
+    {
+      g_autoptr(GDate) date = g_date_new_julian (g_array_index (months, StrideVolume, i).start);
+
+      g_assert_cmpint (g_date_get_day (date), ==, 1);
+      g_assert_cmpint (g_date_get_month (date), ==, i % 12 + 1);
+      g_assert_cmpint (g_date_get_year (date), ==, 2017 + i / 12);
+    }
+
+  /* from after to: empty */
+  g_clear_pointer (&months, g_array_unref);
+  months = stride_store_list_months (store, test_julian (2026, 3, 2), test_julian (2026, 3, 1),
+                                     &error);
+  g_assert_no_error (error);
+  assert_len (months, 0);
 }
 
 /* 31 December 2026 is a Thursday: its Monday week runs 28 December to
@@ -634,8 +704,8 @@ test_ten_years (TestDir       *fixture,
     }
   for (guint i = 0; i < weeks->len; i++)
     {
-      week_distance_m += g_array_index (weeks, StrideWeekVolume, i).run_distance_m;
-      week_strength_s += g_array_index (weeks, StrideWeekVolume, i).strength_s;
+      week_distance_m += g_array_index (weeks, StrideVolume, i).run_distance_m;
+      week_strength_s += g_array_index (weeks, StrideVolume, i).strength_s;
     }
 
   g_assert_cmpuint (days->len, ==, g_hash_table_size (totals.days));
@@ -1151,6 +1221,7 @@ main (int   argc,
   ADD ("/store/chart-data/weeks", test_weeks);
   ADD ("/store/chart-data/weeks/year-end", test_weeks_year_end);
   ADD ("/store/chart-data/weeks/preconditions", test_weeks_preconditions);
+  ADD ("/store/chart-data/months", test_months);
   ADD ("/store/chart-data/ten-years", test_ten_years);
   ADD ("/store/chart-data/hq", test_hq_chart);
   ADD ("/store/chart-data/hq/range", test_hq_chart_range);

@@ -566,6 +566,68 @@ test_data_builders (JournalFixture *fixture,
   g_assert_false (stride_chart_kind_from_id ("run", &kind));
 }
 
+/* Over two years, volume goes per calendar month: the range snaps to
+ * whole months and every month has its running and strength bars; up to
+ * two years it stays weekly. */
+static void
+test_volume_by_month (JournalFixture *fixture,
+                      gconstpointer   data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrideStore) store = stride_store_open (fixture->path, &error);
+  guint32 today = stride_today_julian ();
+  StrideChartRequest request;
+  StrideChartInfo info;
+  g_autoptr(StrideChart) chart = NULL;
+  g_autoptr(GDate) first = NULL;
+  g_autoptr(GDate) last = NULL;
+  g_autofree char *description = NULL;
+  guint n_months;
+
+  g_assert_no_error (error);
+  g_assert_true (stride_demo_write (store, 3, today, &error));
+  g_assert_no_error (error);
+
+  stride_chart_request_init (&request, STRIDE_CHART_KIND_VOLUME);
+  request.from = today - 3 * 365 + 20;
+  request.to = today;
+  chart = stride_chart_data_build (store, &request, &info, &error);
+  g_assert_no_error (error);
+  g_assert_true (info.by_month);
+
+  first = g_date_new_julian (request.from);
+  last = g_date_new_julian (request.to);
+  n_months = (g_date_get_year (last) * 12 + g_date_get_month (last))
+             - (g_date_get_year (first) * 12 + g_date_get_month (first)) + 1;
+  /* Done running and strength for every month, planned for every month
+   * too when the plan holds anything. */
+  g_assert_cmpuint (info.n_points % n_months, ==, 0);
+  g_assert_cmpuint (info.n_points / n_months, >=, 2);
+  g_assert_cmpuint (info.n_points / n_months, <=, 4);
+
+  g_date_set_day (first, 1);
+  g_assert_cmpfloat (info.x_from, ==,
+                     (double) stride_chart_data_day_start (g_date_get_julian (first),
+                                                           request.utc_offset_s));
+  g_date_set_day (last, 1);
+  g_date_add_months (last, 1);
+  g_assert_cmpfloat (info.x_to, ==,
+                     (double) stride_chart_data_day_start (g_date_get_julian (last),
+                                                           request.utc_offset_s));
+  description = stride_chart_describe (chart);
+  g_assert_true (g_str_has_prefix (description, "Monthly Volume."));
+
+  /* 104 weeks or fewer: weekly */
+  g_clear_pointer (&chart, stride_chart_unref);
+  g_clear_pointer (&description, g_free);
+  request.from = today - 7 * 100;
+  chart = stride_chart_data_build (store, &request, &info, &error);
+  g_assert_no_error (error);
+  g_assert_false (info.by_month);
+  description = stride_chart_describe (chart);
+  g_assert_true (g_str_has_prefix (description, "Weekly Volume."));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -592,6 +654,8 @@ main (int   argc,
               journal_fixture_setup, test_tests_only_journal, journal_fixture_teardown);
   g_test_add ("/ui/charts/data-builders", JournalFixture, GINT_TO_POINTER (TRUE),
               journal_fixture_setup, test_data_builders, journal_fixture_teardown);
+  g_test_add ("/ui/charts/volume-by-month", JournalFixture, GINT_TO_POINTER (FALSE),
+              journal_fixture_setup, test_volume_by_month, journal_fixture_teardown);
 
   return g_test_run ();
 }

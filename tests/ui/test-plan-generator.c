@@ -271,9 +271,9 @@ test_prefilled_weekly_distance (Fixture       *fixture,
   g_assert_cmpuint (weeks->len, ==, 4);
   for (guint i = 0; i < weeks->len; i++)
     {
-      g_assert_cmpuint (g_array_index (weeks, StrideWeekVolume, i).week_start, ==,
+      g_assert_cmpuint (g_array_index (weeks, StrideVolume, i).start, ==,
                         monday - 28 + 7 * i);
-      sum += g_array_index (weeks, StrideWeekVolume, i).run_distance_m;
+      sum += g_array_index (weeks, StrideVolume, i).run_distance_m;
     }
   g_assert_cmpfloat (sum, >, 0.0);
   expected = stride_units_format_distance (sum / 4, STRIDE_UNITS_METRIC);
