@@ -2292,6 +2292,35 @@ describe_hq (const StrideBalanceSummary *summary)
   }
 }
 
+/* The ratio with two decimals, or three when two would read the same as
+ * the limit it is compared with ("0.605, below the 0.61 target" rather
+ * than "0.61, below the 0.61 target"). */
+static char *
+format_ratio_beside (double value,
+                     double limit)
+{
+  g_autofree char *value_text = format_fixed (value, 2);
+  g_autofree char *limit_text = isfinite (limit) ? format_fixed (limit, 2) : NULL;
+
+  if (limit_text != NULL && value != limit && g_str_equal (value_text, limit_text))
+    return format_fixed (value, 3);
+  return g_steal_pointer (&value_text);
+}
+
+/* The limit describe_hq() compares @summary with. */
+static double
+hq_limit_of (const StrideBalanceSummary *summary)
+{
+  double target = NAN;
+  double flag = NAN;
+
+  if (summary->mixed)
+    return STRIDE_HQ_MIXED_FLAG_BELOW;
+  if (!stride_hq_band (summary->method, &target, &flag))
+    return NAN;
+  return is_below (summary->latest, flag) ? flag : target;
+}
+
 static void
 check_hq (const WeekContext *ctx,
           StrideRiskCheck   *check)
@@ -2324,7 +2353,7 @@ check_hq (const WeekContext *ctx,
   else if (!stride_hq_band (worst->method, NULL, &flag))
     flag = NAN;
 
-  ratio = format_fixed (worst->latest, 2);
+  ratio = format_ratio_beside (worst->latest, hq_limit_of (worst));
   date = format_date (worst->latest_date);
   description = describe_hq (worst);
   if (worst->mixed)

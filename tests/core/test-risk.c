@@ -1235,6 +1235,30 @@ test_hq (void)
     assert_state (check, STRIDE_RISK_NOT_ENOUGH_DATA);
   }
 
+  /* Next to the target, a third decimal shows which side of it a ratio
+   * is on; exactly at it, two do. */
+  {
+    static const struct {
+      double      ratio;
+      const char *summary;
+    } cases[] = {
+      { 0.605, "Left leg H:Q 0.605 (isokinetic 60°/s, 12 Nov 2026), below the 0.61 target" },
+      { 0.612, "Left leg H:Q 0.612 (isokinetic 60°/s, 12 Nov 2026), at or above the 0.61 target" },
+      { 0.61, "Left leg H:Q 0.61 (isokinetic 60°/s, 12 Nov 2026), at or above the 0.61 target" },
+      { 0.62, "Left leg H:Q 0.62 (isokinetic 60°/s, 12 Nov 2026), at or above the 0.61 target" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autoptr(StrideRiskJournal) journal = stride_risk_journal_new ();
+
+        add_hq (journal, test_day, STRIDE_SIDE_LEFT, cases[i].ratio);
+        add_hq (journal, test_day, STRIDE_SIDE_RIGHT, 0.66);
+        check = evaluate (journal, MONDAY, SUNDAY, NULL, "hq", &checks);
+        g_assert_cmpstr (check->summary, ==, cases[i].summary);
+      }
+  }
+
   /* Below the flag: one test is a caution, two in a row a warning. */
   {
     g_autoptr(StrideRiskJournal) journal = stride_risk_journal_new ();
