@@ -11,6 +11,8 @@
 
 #include "stride-types.h"
 
+#include <math.h>
+
 void
 stride_activity_clear (StrideActivity *activity)
 {
@@ -48,6 +50,30 @@ stride_plan_entry_clear (StridePlanEntry *entry)
   g_return_if_fail (entry != NULL);
 
   g_clear_pointer (&entry->description, g_free);
+}
+
+static gboolean
+same_target (double a,
+             double b)
+{
+  return fabs (a - b) < 0.5;
+}
+
+gboolean
+stride_plan_entry_same_plan (const StridePlanEntry *a,
+                             const StridePlanEntry *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  return a->date == b->date
+         && a->slot == b->slot
+         && a->kind == b->kind
+         && (a->kind != STRIDE_PLAN_KIND_RUN || a->run_type == b->run_type)
+         && same_target (a->target_distance_m, b->target_distance_m)
+         && same_target (a->target_duration_s, b->target_duration_s)
+         && same_target (a->target_pace_s_per_km, b->target_pace_s_per_km)
+         && g_strcmp0 (a->description != NULL ? a->description : "",
+                       b->description != NULL ? b->description : "") == 0;
 }
 
 void

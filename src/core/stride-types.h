@@ -242,6 +242,11 @@ void stride_activity_clear          (StrideActivity        *activity);
 void stride_exercise_clear          (StrideExercise        *exercise);
 void stride_measurement_clear       (StrideMeasurement     *measurement);
 void stride_plan_entry_clear        (StridePlanEntry       *entry);
+/* TRUE when @a and @b plan the same thing: day, slot, kind, run type,
+ * targets (to the half unit, as a calendar file keeps them) and
+ * description; status and link are not compared. */
+gboolean stride_plan_entry_same_plan (const StridePlanEntry *a,
+                                      const StridePlanEntry *b);
 void stride_race_clear              (StrideRace            *race);
 void stride_pain_entry_clear        (StridePainEntry       *pain);
 void stride_shoe_clear              (StrideShoe            *shoe);

@@ -102,6 +102,8 @@ typedef struct
   GArray    *skipped;                /* StrideIcsSkipped, in file order */
   GPtrArray *notes;                  /* char *: remarks on the file or on guesses */
   guint      n_events;               /* VEVENTs read; a recurring one counts once */
+  guint      n_already_planned;      /* entries left out as already in the plan (set by
+                                      * stride_plan_io_leave_out_planned(), 0 here) */
 } StrideIcsImport;
 
 void             stride_ics_skipped_clear         (StrideIcsSkipped     *skipped);

@@ -240,14 +240,14 @@ stride_plan_io_report_heading (const StrideIcsImport *import)
                           n);
 }
 
-char *
-stride_plan_io_report_body (const StrideIcsImport *import)
+/* What the report says of the entries and skipped events, without the
+ * ones already in the plan. */
+static char *
+report_body_of_new (const StrideIcsImport *import)
 {
   guint n, n_skipped;
   g_autofree char *importable = NULL;
   g_autofree char *skipped = NULL;
-
-  g_return_val_if_fail (import != NULL, NULL);
 
   n = import->entries->len;
   n_skipped = import->skipped->len;
@@ -273,6 +273,35 @@ stride_plan_io_report_body (const StrideIcsImport *import)
 
   /* Translators: "3 events can be imported; 2 skipped:" */
   return g_strdup_printf (_("%s; %s"), importable, skipped);
+}
+
+char *
+stride_plan_io_report_body (const StrideIcsImport *import)
+{
+  guint n_known;
+  g_autofree char *known = NULL;
+  g_autofree char *rest = NULL;
+
+  g_return_val_if_fail (import != NULL, NULL);
+
+  n_known = import->n_already_planned;
+  if (n_known == 0)
+    return report_body_of_new (import);
+
+  if (import->entries->len == 0 && import->skipped->len == 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Its %u event is already in the plan.",
+                                         "All its %u events are already in the plan.", n_known),
+                            n_known);
+
+  known = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        "%u event is already in the plan and is left out.",
+                                        "%u events are already in the plan and are left out.",
+                                        n_known),
+                           n_known);
+  rest = report_body_of_new (import);
+  /* Translators: "2 events are already in the plan and are left out. 3 events can be imported." */
+  return g_strdup_printf (_("%s %s"), known, rest);
 }
 
 GStrv
@@ -389,6 +418,65 @@ stride_plan_io_report_dialog_new (GtkWindow             *parent,
 }
 
 /* Import */
+
+static gboolean
+already_planned (GArray                *planned,
+                 const StridePlanEntry *entry)
+{
+  for (guint i = 0; i < planned->len; i++)
+    if (stride_plan_entry_same_plan (&g_array_index (planned, StridePlanEntry, i), entry))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+stride_plan_io_leave_out_planned (StrideStore      *store,
+                                  StrideIcsImport  *import,
+                                  GError          **error)
+{
+  g_autoptr(GArray) planned = NULL;
+  guint32 first = G_MAXUINT32;
+  guint32 last = 0;
+  guint kept = 0;
+
+  g_return_val_if_fail (STRIDE_IS_STORE (store), FALSE);
+  g_return_val_if_fail (import != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (import->entries->len == 0)
+    return TRUE;
+
+  for (guint i = 0; i < import->entries->len; i++)
+    {
+      guint32 date = g_array_index (import->entries, StridePlanEntry, i).date;
+
+      first = MIN (first, date);
+      last = MAX (last, date);
+    }
+
+  planned = stride_store_list_plan_entries (store, first, last, error);
+  if (planned == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < import->entries->len; i++)
+    {
+      StridePlanEntry *entry = &g_array_index (import->entries, StridePlanEntry, i);
+
+      if (already_planned (planned, entry))
+        {
+          stride_plan_entry_clear (entry);
+          import->n_already_planned++;
+          continue;
+        }
+      if (kept != i)
+        g_array_index (import->entries, StridePlanEntry, kept) = *entry;
+      kept++;
+    }
+  /* The moved entries' strings now belong to their new places. */
+  import->entries->len = kept;
+
+  return TRUE;
+}
 
 gboolean
 stride_plan_io_import_entries (StrideStore            *store,
@@ -507,6 +595,12 @@ parsed_cb (GObject      *source_object,
   if (job->import == NULL)
     {
       show_error_dialog (job->parent, _("Could Not Read the Calendar"), error->message);
+      import_job_finish (job, 0);
+      return;
+    }
+  if (!stride_plan_io_leave_out_planned (job->store, job->import, &error))
+    {
+      show_error_dialog (job->parent, _("Could Not Import the Events"), error->message);
       import_job_finish (job, 0);
       return;
     }

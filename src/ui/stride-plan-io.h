@@ -70,6 +70,13 @@ GStrv      stride_plan_io_report_lines          (const StrideIcsImport  *import)
 /* The reason alone: "it has no start date". */
 const char *stride_plan_io_skip_reason_text     (StrideIcsSkipReason     reason);
 
+/* Leaves out of @import the entries the plan already holds (see
+ * stride_plan_entry_same_plan()), counting them in n_already_planned:
+ * importing the same calendar twice adds nothing the second time. */
+gboolean   stride_plan_io_leave_out_planned     (StrideStore            *store,
+                                                 StrideIcsImport        *import,
+                                                 GError                **error);
+
 /* Writes every entry of @import in one transaction: all of them or, on an
  * error, none. */
 gboolean   stride_plan_io_import_entries        (StrideStore            *store,

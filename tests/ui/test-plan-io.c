@@ -569,6 +569,74 @@ test_import_chosen (JournalFixture *fixture,
   g_assert_cmpint (g_array_index (entries, StridePlanEntry, 2).slot, ==, STRIDE_SLOT_EVENING);
 }
 
+/* The same calendar a second time adds nothing; an entry changed in the
+ * plan since is not "the same" any more and comes in again. */
+static void
+test_import_twice (JournalFixture *fixture,
+                   gconstpointer   data)
+{
+  g_autoptr(StrideStore) store = open_store (fixture);
+  g_autoptr(StrideIcsImport) import = NULL;
+  g_autoptr(GArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  g_auto(GStrv) lines = NULL;
+  StridePlanEntry *first;
+  Done done = { 0 };
+  GDate from;
+
+  import_with (fixture, bad_ics, "import", &done, &heading);
+  g_assert_cmpuint (done.n, ==, 3);
+  g_clear_pointer (&heading, g_free);
+
+  import = parse_bad ();
+  g_assert_true (stride_plan_io_leave_out_planned (store, import, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (import->entries->len, ==, 0);
+  g_assert_cmpuint (import->n_already_planned, ==, 3);
+  heading = stride_plan_io_report_heading (import);
+  body = stride_plan_io_report_body (import);
+  lines = stride_plan_io_report_lines (import);
+  g_assert_cmpstr (heading, ==, "Nothing to Import");
+  g_assert_cmpstr (body, ==, "3 events are already in the plan and are left out. "
+                             "No event can be imported; 2 skipped:");
+  g_assert_cmpuint (g_strv_length (lines), >=, 2);
+
+  /* Through the window: the dialog only offers to close, nothing is added. */
+  g_clear_pointer (&heading, g_free);
+  done.n = 99;
+  done.called = FALSE;
+  import_with (fixture, bad_ics, "close", &done, &heading);
+  g_assert_cmpstr (heading, ==, "Nothing to Import");
+  g_assert_cmpuint (done.n, ==, 0);
+  g_assert_cmpint (count_rows (store, "plan_entry"), ==, 3);
+
+  /* Change the first entry's distance: it no longer matches the file. */
+  g_date_clear (&from, 1);
+  g_date_set_dmy (&from, 1, G_DATE_JANUARY, 2030);
+  entries = stride_store_list_plan_entries (store, g_date_get_julian (&from),
+                                            g_date_get_julian (&from) + 365, &error);
+  g_assert_no_error (error);
+  first = &g_array_index (entries, StridePlanEntry, 0);
+  first->target_distance_m += 1000;
+  g_assert_true (stride_store_update_plan_entry (store, first, &error));
+  g_assert_no_error (error);
+
+  g_clear_pointer (&import, stride_ics_import_free);
+  g_clear_pointer (&body, g_free);
+  import = parse_bad ();
+  g_assert_true (stride_plan_io_leave_out_planned (store, import, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (import->entries->len, ==, 1);
+  g_assert_cmpuint (import->n_already_planned, ==, 2);
+  g_assert_cmpfloat (g_array_index (import->entries, StridePlanEntry, 0).target_distance_m, ==,
+                     first->target_distance_m - 1000);
+  body = stride_plan_io_report_body (import);
+  g_assert_cmpstr (body, ==, "2 events are already in the plan and are left out. "
+                             "1 event can be imported; 2 skipped:");
+}
+
 static void
 test_import_cancelled (JournalFixture *fixture,
                        gconstpointer   data)
@@ -713,6 +781,8 @@ main (int   argc,
   g_test_add_func ("/ui/plan-io/report-dialog", test_report_dialog);
   g_test_add ("/ui/plan-io/import-chosen", JournalFixture, GINT_TO_POINTER (FALSE),
               journal_fixture_setup, test_import_chosen, journal_fixture_teardown);
+  g_test_add ("/ui/plan-io/import-twice", JournalFixture, GINT_TO_POINTER (FALSE),
+              journal_fixture_setup, test_import_twice, journal_fixture_teardown);
   g_test_add ("/ui/plan-io/import-cancelled", JournalFixture, GINT_TO_POINTER (FALSE),
               journal_fixture_setup, test_import_cancelled, journal_fixture_teardown);
   g_test_add ("/ui/plan-io/import-not-icalendar", JournalFixture, GINT_TO_POINTER (FALSE),
