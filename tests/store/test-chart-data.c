@@ -451,6 +451,19 @@ test_weeks (TestDir       *fixture,
   assert_len (weeks, 0);
 }
 
+static GArray *
+list_months (StrideStore *store,
+             guint32      from,
+             guint32      to)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *months = stride_store_list_months (store, from, to, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (months);
+  return months;
+}
+
 /* Months follow local days: a run at 00:30 on 1 February (local, +2 h) is
  * February's even though it is still January in UTC. */
 static void
@@ -479,9 +492,7 @@ test_months (TestDir       *fixture,
             STRIDE_PLAN_STATUS_PLANNED);
 
   /* A range from the middle of January to 2 April holds four months */
-  months = stride_store_list_months (store, test_julian (2026, 1, 15), test_julian (2026, 4, 2),
-                                     &error);
-  g_assert_no_error (error);
+  months = list_months (store, test_julian (2026, 1, 15), test_julian (2026, 4, 2));
   assert_len (months, 4);
   assert_week (months, 0, test_julian (2026, 1, 1), 10000, 0, 0, 0);
   assert_week (months, 1, test_julian (2026, 2, 1), 13000, 0, 6000, 0);
@@ -490,9 +501,7 @@ test_months (TestDir       *fixture,
 
   /* Across a year end */
   g_clear_pointer (&months, g_array_unref);
-  months = stride_store_list_months (store, test_julian (2025, 12, 31), test_julian (2026, 1, 1),
-                                     &error);
-  g_assert_no_error (error);
+  months = list_months (store, test_julian (2025, 12, 31), test_julian (2026, 1, 1));
   assert_len (months, 2);
   assert_week (months, 0, test_julian (2025, 12, 1), 7000, 0, 0, 0);
   assert_week (months, 1, test_julian (2026, 1, 1), 10000, 0, 0, 0);
@@ -500,9 +509,7 @@ test_months (TestDir       *fixture,
   /* Ten years, leap years included: 120 months, each starting on the 1st
    * right after the last day of the one before */
   g_clear_pointer (&months, g_array_unref);
-  months = stride_store_list_months (store, test_julian (2017, 1, 1), test_julian (2026, 12, 31),
-                                     &error);
-  g_assert_no_error (error);
+  months = list_months (store, test_julian (2017, 1, 1), test_julian (2026, 12, 31));
   assert_len (months, 120);
   for (guint i = 0; i < months->len; i++)
     {
@@ -515,9 +522,7 @@ test_months (TestDir       *fixture,
 
   /* from after to: empty */
   g_clear_pointer (&months, g_array_unref);
-  months = stride_store_list_months (store, test_julian (2026, 3, 2), test_julian (2026, 3, 1),
-                                     &error);
-  g_assert_no_error (error);
+  months = list_months (store, test_julian (2026, 3, 2), test_julian (2026, 3, 1));
   assert_len (months, 0);
 }
 

@@ -541,6 +541,22 @@ import_with (JournalFixture *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The plan entries of 2030, the year of the test calendars. */
+static GArray *
+list_2030 (StrideStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *entries;
+  GDate from;
+
+  g_date_clear (&from, 1);
+  g_date_set_dmy (&from, 1, G_DATE_JANUARY, 2030);
+  entries = stride_store_list_plan_entries (store, g_date_get_julian (&from),
+                                            g_date_get_julian (&from) + 365, &error);
+  g_assert_no_error (error);
+  return entries;
+}
+
 static void
 test_import_chosen (JournalFixture *fixture,
                     gconstpointer   data)
@@ -550,7 +566,6 @@ test_import_chosen (JournalFixture *fixture,
   g_autoptr(GArray) entries = NULL;
   g_autofree char *heading = NULL;
   Done done = { 0 };
-  GDate from;
 
   g_assert_cmpint (count_rows (store, "plan_entry"), ==, 0);
   import_with (fixture, bad_ics, "import", &done, &heading);
@@ -558,11 +573,7 @@ test_import_chosen (JournalFixture *fixture,
   g_assert_cmpuint (done.n, ==, 3);
   g_assert_cmpint (count_rows (store, "plan_entry"), ==, 3);
 
-  g_date_clear (&from, 1);
-  g_date_set_dmy (&from, 1, G_DATE_JANUARY, 2030);
-  entries = stride_store_list_plan_entries (store, g_date_get_julian (&from),
-                                            g_date_get_julian (&from) + 365, &error);
-  g_assert_no_error (error);
+  entries = list_2030 (store);
   g_assert_cmpuint (entries->len, ==, 3);
   g_assert_cmpint (g_array_index (entries, StridePlanEntry, 0).kind, ==, STRIDE_PLAN_KIND_RUN);
   g_assert_cmpint (g_array_index (entries, StridePlanEntry, 1).kind, ==, STRIDE_PLAN_KIND_STRENGTH);
@@ -584,7 +595,6 @@ test_import_twice (JournalFixture *fixture,
   g_auto(GStrv) lines = NULL;
   StridePlanEntry *first;
   Done done = { 0 };
-  GDate from;
 
   import_with (fixture, bad_ics, "import", &done, &heading);
   g_assert_cmpuint (done.n, ==, 3);
@@ -613,11 +623,7 @@ test_import_twice (JournalFixture *fixture,
   g_assert_cmpint (count_rows (store, "plan_entry"), ==, 3);
 
   /* Change the first entry's distance: it no longer matches the file. */
-  g_date_clear (&from, 1);
-  g_date_set_dmy (&from, 1, G_DATE_JANUARY, 2030);
-  entries = stride_store_list_plan_entries (store, g_date_get_julian (&from),
-                                            g_date_get_julian (&from) + 365, &error);
-  g_assert_no_error (error);
+  entries = list_2030 (store);
   first = &g_array_index (entries, StridePlanEntry, 0);
   first->target_distance_m += 1000;
   g_assert_true (stride_store_update_plan_entry (store, first, &error));
