@@ -383,14 +383,19 @@ build_pace (StrideChart              *chart,
       if (dots->len == 0)
         continue;
 
+      stride_chart_add_points (chart, _(pace_types[t].name), STRIDE_AXIS_LEFT, pace_types[t].color,
+                               (const StrideChartPoint *) dots->data, dots->len);
+      count_series (count, dots);
+      /* Races come in every distance from 5 km to the marathon: an
+       * average of their paces would mean nothing. */
+      if (pace_types[t].type == STRIDE_RUN_TYPE_RACE)
+        continue;
+
       /* Translators: a line in the pace chart, "Easy, 5-run average" */
       line_name = g_strdup_printf (_("%s, %d-run average"), _(pace_types[t].name),
                                    STRIDE_CHART_PACE_WINDOW);
-      stride_chart_add_points (chart, _(pace_types[t].name), STRIDE_AXIS_LEFT, pace_types[t].color,
-                               (const StrideChartPoint *) dots->data, dots->len);
       stride_chart_add_line (chart, line_name, STRIDE_AXIS_LEFT, pace_types[t].color,
                              (const StrideChartPoint *) line->data, line->len);
-      count_series (count, dots);
       count_series (count, line);
     }
 

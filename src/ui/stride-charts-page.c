@@ -150,7 +150,7 @@ note_for (StrideChartKind kind)
     {
     case STRIDE_CHART_KIND_PACE:
       return _("Dots are single runs, lines the average of the last five runs of the same "
-               "type. Faster paces are higher.");
+               "type; races get no line, as their distances differ. Faster paces are higher.");
     case STRIDE_CHART_KIND_RUN:
       return _("Pace and heart rate along the run; the vertical lines mark the laps.");
     case STRIDE_CHART_KIND_VOLUME:

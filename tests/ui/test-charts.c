@@ -549,6 +549,17 @@ test_data_builders (JournalFixture *fixture,
       g_assert_no_error (error);
       g_assert_nonnull (chart);
       g_assert_cmpuint (info.n_series, >, 0);
+
+      /* Races are dots without an average line: 5 km and marathon
+       * paces do not average. */
+      if (kind == STRIDE_CHART_KIND_PACE)
+        {
+          g_autofree char *description = stride_chart_describe (chart);
+
+          g_assert_nonnull (strstr (description, "Race"));
+          g_assert_nonnull (strstr (description, "Easy, 5-run average"));
+          g_assert_null (strstr (description, "Race, 5-run average"));
+        }
     }
 
   g_assert_true (stride_chart_data_parse_date ("2026-02-28", &julian));
