@@ -733,6 +733,59 @@ draw_dense_bars (const StrideChartLayout *layout,
   return TRUE;
 }
 
+/* The box of bar @j of @s in pixels, FALSE when there is none. Wide
+ * bars get a one-pixel gutter, and the top of a stack rounded corners
+ * (as rounded_top_rect would round them, @r 0 when it would not). */
+static gboolean
+bar_box (const StrideChartLayout *layout,
+         const StrideSeries      *s,
+         guint                    j,
+         StrideBarBox            *box)
+{
+  const StrideChartPoint *p = &s->points[j];
+  double base = s->base != NULL ? s->base[j] : 0;
+  double xa;
+  double xb;
+  double ya;
+  double yb;
+  double w;
+
+  if (!isfinite (p->y) || p->y == 0)
+    return FALSE;
+
+  xa = _stride_chart_map_x (layout, p->x - s->width_s / 2);
+  xb = _stride_chart_map_x (layout, p->x + s->width_s / 2);
+  w = xb - xa;
+  if (w > 4)
+    {
+      xa += w > 12 ? 1.5 : 0.5;
+      xb -= w > 12 ? 1.5 : 0.5;
+    }
+  if (xb - xa < 1)
+    {
+      double c = (xa + xb) / 2;
+
+      xa = c - 0.5;
+      xb = c + 0.5;
+    }
+
+  ya = _stride_chart_map_y (layout, s->side, base, NULL);
+  yb = _stride_chart_map_y (layout, s->side, base + p->y, NULL);
+  box->x = xa;
+  box->y = MIN (ya, yb);
+  box->w = xb - xa;
+  box->h = fabs (yb - ya);
+  box->r = 0;
+  if (s->stack_top && p->y > 0 && !layout->axis[s->side].inverted)
+    {
+      box->r = MIN (3, MIN (box->w / 2, box->h));
+      if (box->r < 0.5)
+        box->r = 0;
+    }
+
+  return TRUE;
+}
+
 static void
 draw_bars (const StrideChartLayout *layout,
            const StrideSeries      *s,
@@ -742,52 +795,39 @@ draw_bars (const StrideChartLayout *layout,
 {
   guint b;
   guint e;
-  double zero_y;
 
   visible_slice (s, layout->x0, layout->x1, &b, &e);
   set_color (cr, series_color (style, s->color), 1);
-  zero_y = 0;
 
   if (draw_dense_bars (layout, s, b, e, cr, mask))
     return;
+  if (mask != NULL && _stride_coverage_mask_upright (mask))
+    {
+      g_autoptr(GArray) boxes = g_array_sized_new (FALSE, FALSE, sizeof (StrideBarBox), e - b);
+
+      for (guint j = b; j < e; j++)
+        {
+          StrideBarBox box;
+
+          if (bar_box (layout, s, j, &box))
+            g_array_append_val (boxes, box);
+        }
+      _stride_coverage_mask_bars (mask, cr, (const StrideBarBox *) (void *) boxes->data,
+                                  boxes->len);
+      _stride_coverage_mask_paint (mask, cr);
+      return;
+    }
 
   for (guint j = b; j < e; j++)
     {
-      const StrideChartPoint *p = &s->points[j];
-      double base = s->base != NULL ? s->base[j] : 0;
-      double xa;
-      double xb;
-      double ya;
-      double yb;
-      double w;
+      StrideBarBox box;
 
-      if (!isfinite (p->y) || p->y == 0)
+      if (!bar_box (layout, s, j, &box))
         continue;
-
-      xa = _stride_chart_map_x (layout, p->x - s->width_s / 2);
-      xb = _stride_chart_map_x (layout, p->x + s->width_s / 2);
-      w = xb - xa;
-      /* A one-pixel gutter between wide bars, at least a pixel wide. */
-      if (w > 4)
-        {
-          xa += w > 12 ? 1.5 : 0.5;
-          xb -= w > 12 ? 1.5 : 0.5;
-        }
-      if (xb - xa < 1)
-        {
-          double c = (xa + xb) / 2;
-
-          xa = c - 0.5;
-          xb = c + 0.5;
-        }
-
-      ya = _stride_chart_map_y (layout, s->side, base, NULL);
-      yb = _stride_chart_map_y (layout, s->side, base + p->y, NULL);
-      zero_y = MIN (ya, yb);
-      if (s->stack_top && p->y > 0 && !layout->axis[s->side].inverted)
-        rounded_top_rect (cr, xa, zero_y, xb - xa, fabs (yb - ya), 3);
+      if (box.r > 0)
+        rounded_top_rect (cr, box.x, box.y, box.w, box.h, box.r);
       else
-        cairo_rectangle (cr, xa, zero_y, xb - xa, fabs (yb - ya));
+        cairo_rectangle (cr, box.x, box.y, box.w, box.h);
     }
   cairo_fill (cr);
 }

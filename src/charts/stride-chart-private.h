@@ -186,6 +186,17 @@ typedef struct
   double h;
 } StrideColumnSpan;
 
+/* A bar in user space, sorted by x in a series: its top corners
+ * rounded by @r (0 = square). */
+typedef struct
+{
+  double x;
+  double y;
+  double w;
+  double h;
+  double r;
+} StrideBarBox;
+
 /* A scratch A8 mask over the clip of an image surface, see
  * stride-chart-raster.c. */
 typedef struct
@@ -205,7 +216,22 @@ typedef struct
   int              tiles_w;
   int              tiles_h;
   gboolean         dirty;
+  /* An ARGB32 target whose clip is the mask's rectangle: painted by
+   * composite_direct into its pixels, else with cairo_mask. */
+  cairo_surface_t *target;
+  guint8          *target_data;
+  int              target_stride;
+  int              target_x;     /* of the mask's pixel 0,0 in the target */
+  int              target_y;
 } StrideCoverageMask;
+
+/* What the last draws composited, for tests: layers written straight
+ * into an image's pixels, and layers composited with cairo_mask. */
+typedef struct
+{
+  guint direct;
+  guint cairo_mask;
+} StrideRasterStats;
 
 /* stride-chart-raster.c: what runs per point or per pixel of a draw.
  * map_series maps @points into @out (y NAN for a gap) and adds values
@@ -254,6 +280,14 @@ void           _stride_coverage_mask_dots     (StrideCoverageMask     *mask,
                                                const StrideChartPoint *pts,
                                                guint                   n_points,
                                                double                  radius);
+gboolean       _stride_coverage_mask_upright  (const StrideCoverageMask *mask);
+void           _stride_coverage_mask_bars     (StrideCoverageMask     *mask,
+                                               cairo_t                *cr,
+                                               const StrideBarBox     *bars,
+                                               guint                   n_bars);
+/* Tests: read (and zero) the counters; force cairo_mask for every layer. */
+void           _stride_raster_stats_take      (StrideRasterStats      *stats);
+void           _stride_raster_set_direct      (gboolean                enabled);
 
 /* stride-chart-draw.c */
 gboolean       _stride_chart_layout           (StrideChart            *chart,

@@ -14,6 +14,9 @@
 
 #include <math.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "stride-chart-private.h"
 
@@ -334,6 +337,99 @@ _stride_chart_bar_spans (const StrideChartLayout *layout,
 #define TILE_SHIFT 5
 #define TILE       (1 << TILE_SHIFT)
 
+static gint raster_direct_disabled;
+static gint stats_direct;
+static gint stats_cairo_mask;
+
+void
+_stride_raster_set_direct (gboolean enabled)
+{
+  g_atomic_int_set (&raster_direct_disabled, !enabled);
+}
+
+void
+_stride_raster_stats_take (StrideRasterStats *stats)
+{
+  stats->direct = (guint) g_atomic_int_and (&stats_direct, 0);
+  stats->cairo_mask = (guint) g_atomic_int_and (&stats_cairo_mask, 0);
+}
+
+/* Is @v a whole number (of pixels)? */
+static gboolean
+is_whole (double v)
+{
+  return fabs (v - round (v)) < 1e-6;
+}
+
+/* The mask's pixels can be written into @target's own when it is an
+ * ARGB32 image and the clip is one rectangle of whole pixels, the mask's:
+ * then nothing outside the clip is touched and nothing in it is partly
+ * clipped. Anything else (vector surfaces never get here) keeps
+ * cairo_mask, which knows every clip and format. */
+static void
+direct_target_init (StrideCoverageMask *mask,
+                    cairo_t            *cr,
+                    cairo_surface_t    *target)
+{
+  cairo_rectangle_list_t *clip;
+  double ox;
+  double oy;
+  double x0;
+  double y0;
+  double x1;
+  double y1;
+  double left;
+  double right;
+  double top;
+  double bottom;
+  gboolean fits;
+
+  if (g_atomic_int_get (&raster_direct_disabled)
+      || cairo_image_surface_get_format (target) != CAIRO_FORMAT_ARGB32)
+    return;
+  cairo_surface_get_device_offset (target, &ox, &oy);
+  if (!is_whole (ox) || !is_whole (oy))
+    return;
+
+  clip = cairo_copy_clip_rectangle_list (cr);
+  if (clip->status != CAIRO_STATUS_SUCCESS || clip->num_rectangles != 1)
+    {
+      cairo_rectangle_list_destroy (clip);
+      return;
+    }
+  x0 = clip->rectangles[0].x;
+  y0 = clip->rectangles[0].y;
+  x1 = x0 + clip->rectangles[0].width;
+  y1 = y0 + clip->rectangles[0].height;
+  cairo_rectangle_list_destroy (clip);
+  cairo_user_to_device (cr, &x0, &y0);
+  cairo_user_to_device (cr, &x1, &y1);
+  left = MIN (x0, x1) * mask->scale_x;
+  right = MAX (x0, x1) * mask->scale_x;
+  top = MIN (y0, y1) * mask->scale_y;
+  bottom = MAX (y0, y1) * mask->scale_y;
+  fits = is_whole (left) && is_whole (top) && is_whole (right) && is_whole (bottom)
+         && round (left) == mask->x0 && round (top) == mask->y0
+         && round (right) == mask->x0 + mask->width
+         && round (bottom) == mask->y0 + mask->height;
+  if (!fits)
+    return;
+
+  mask->target_x = mask->x0 + (int) round (ox);
+  mask->target_y = mask->y0 + (int) round (oy);
+  if (mask->target_x < 0 || mask->target_y < 0
+      || mask->target_x + mask->width > cairo_image_surface_get_width (target)
+      || mask->target_y + mask->height > cairo_image_surface_get_height (target))
+    return;
+
+  cairo_surface_flush (target);
+  mask->target_data = cairo_image_surface_get_data (target);
+  if (mask->target_data == NULL)
+    return;
+  mask->target_stride = cairo_image_surface_get_stride (target);
+  mask->target = cairo_surface_reference (target);
+}
+
 gboolean
 _stride_coverage_mask_init (StrideCoverageMask *mask,
                             cairo_t            *cr)
@@ -395,6 +491,7 @@ _stride_coverage_mask_init (StrideCoverageMask *mask,
   mask->tiles_w = (mask->width + TILE - 1) >> TILE_SHIFT;
   mask->tiles_h = (mask->height + TILE - 1) >> TILE_SHIFT;
   mask->tiles = g_new0 (guint8, (gsize) mask->tiles_w * mask->tiles_h);
+  direct_target_init (mask, cr, target);
 
   return TRUE;
 }
@@ -404,6 +501,15 @@ _stride_coverage_mask_clear (StrideCoverageMask *mask)
 {
   g_clear_pointer (&mask->surface, cairo_surface_destroy);
   g_clear_pointer (&mask->tiles, g_free);
+  g_clear_pointer (&mask->target, cairo_surface_destroy);
+}
+
+/* Bars need the mask's y to grow downwards and x rightwards, as in user
+ * space: their rounded corners are at the top. */
+gboolean
+_stride_coverage_mask_upright (const StrideCoverageMask *mask)
+{
+  return mask->to_px.xx > 0 && mask->to_px.yy > 0;
 }
 
 /* User space to mask pixels (a scale and a translation, see init). */
@@ -590,19 +696,240 @@ mask_tile_runs (const StrideCoverageMask *mask)
   return runs;
 }
 
+/* ----- compositing straight into an image -----
+ *
+ * Pixman's OVER of a solid colour through an A8 mask, per pixel and with
+ * its rounding (x · a / 255 rounded, per byte of a premultiplied ARGB32
+ * pixel), so a layer looks the same whichever way it is composited. */
+
+static inline guint32
+mul_un8x4 (guint32 x,
+           guint   a)
+{
+  guint32 rb = (x & 0xff00ff) * a + 0x800080;
+  guint32 ag = ((x >> 8) & 0xff00ff) * a + 0x800080;
+
+  rb = ((rb + ((rb >> 8) & 0xff00ff)) >> 8) & 0xff00ff;
+  ag = (ag + ((ag >> 8) & 0xff00ff)) & 0xff00ff00;
+  return rb | ag;
+}
+
+/* Per byte, saturating. */
+static inline guint32
+add_un8x4 (guint32 x,
+           guint32 y)
+{
+  guint32 rb = (x & 0xff00ff) + (y & 0xff00ff);
+  guint32 ag = ((x >> 8) & 0xff00ff) + ((y >> 8) & 0xff00ff);
+
+  rb |= 0x1000100 - ((rb >> 8) & 0xff00ff);
+  ag |= 0x1000100 - ((ag >> 8) & 0xff00ff);
+  return (rb & 0xff00ff) | ((ag & 0xff00ff) << 8);
+}
+
+/* @src (premultiplied) OVER @dst. */
+static inline guint32
+over (guint32 src,
+      guint32 dst)
+{
+  return add_un8x4 (src, mul_un8x4 (dst, 255 - (src >> 24)));
+}
+
+static inline void
+composite_pixel (guint32 *dst,
+                 guint32  src,
+                 guint    m)
+{
+  if (m == 255 && src >= 0xff000000)
+    *dst = src;
+  else
+    *dst = over (m == 255 ? src : mul_un8x4 (src, m), *dst);
+}
+
+/* A colour channel as cairo hands it to pixman: 16 bits, the high byte. */
+static inline guint32
+channel_byte (double v)
+{
+  return ((guint32) (CLAMP (v, 0, 1) * 65535.0 + 0.5)) >> 8;
+}
+
+/* The current source as a premultiplied pixel, if it is one colour and
+ * goes OVER. */
+static gboolean
+direct_source (cairo_t *cr,
+               guint32 *pixel)
+{
+  cairo_pattern_t *source = cairo_get_source (cr);
+  double r;
+  double g;
+  double b;
+  double a;
+
+  if (cairo_get_operator (cr) != CAIRO_OPERATOR_OVER
+      || cairo_pattern_get_rgba (source, &r, &g, &b, &a) != CAIRO_STATUS_SUCCESS)
+    return FALSE;
+  a = CLAMP (a, 0, 1);
+  *pixel = channel_byte (a) << 24 | channel_byte (r * a) << 16 | channel_byte (g * a) << 8
+           | channel_byte (b * a);
+  return TRUE;
+}
+
+static inline guint32 *
+target_row (const StrideCoverageMask *mask,
+            int                       y)
+{
+  return (guint32 *) (void *) (mask->target_data + (gsize) (mask->target_y + y) * mask->target_stride)
+         + mask->target_x;
+}
+
+/* Four pixels at @d through the four coverages at @m. */
+#ifdef __SSE2__
+static inline __m128i
+mul_16 (__m128i a,
+        __m128i b)
+{
+  __m128i t = _mm_adds_epu16 (_mm_mullo_epi16 (a, b), _mm_set1_epi16 (0x80));
+
+  return _mm_mulhi_epu16 (t, _mm_set1_epi16 (0x101));
+}
+
+static inline __m128i
+alpha_16 (__m128i a)
+{
+  return _mm_shufflehi_epi16 (_mm_shufflelo_epi16 (a, _MM_SHUFFLE (3, 3, 3, 3)),
+                              _MM_SHUFFLE (3, 3, 3, 3));
+}
+
+static inline void
+composite_4 (guint32      *d,
+             const guint8 *m,
+             guint32       src)
+{
+  guint32 m4;
+  __m128i zero = _mm_setzero_si128 ();
+  __m128i s16;
+  __m128i m16;
+  __m128i m_lo;
+  __m128i m_hi;
+  __m128i s_lo;
+  __m128i s_hi;
+  __m128i dst;
+  __m128i d_lo;
+  __m128i d_hi;
+  __m128i ff = _mm_set1_epi16 (0xff);
+
+  memcpy (&m4, m, sizeof m4);
+  if (m4 == 0)
+    return;
+  if (m4 == 0xffffffff && src >= 0xff000000)
+    {
+      _mm_storeu_si128 ((__m128i *) (void *) d, _mm_set1_epi32 ((int) src));
+      return;
+    }
+  s16 = _mm_unpacklo_epi8 (_mm_set1_epi32 ((int) src), zero);
+  m16 = _mm_unpacklo_epi8 (_mm_cvtsi32_si128 ((int) m4), zero);
+  m16 = _mm_unpacklo_epi16 (m16, m16);
+  m_lo = _mm_unpacklo_epi32 (m16, m16);
+  m_hi = _mm_unpackhi_epi32 (m16, m16);
+  s_lo = mul_16 (s16, m_lo);
+  s_hi = mul_16 (s16, m_hi);
+  dst = _mm_loadu_si128 ((const __m128i *) (const void *) d);
+  d_lo = mul_16 (_mm_unpacklo_epi8 (dst, zero), _mm_sub_epi16 (ff, alpha_16 (s_lo)));
+  d_hi = mul_16 (_mm_unpackhi_epi8 (dst, zero), _mm_sub_epi16 (ff, alpha_16 (s_hi)));
+  dst = _mm_adds_epu8 (_mm_packus_epi16 (s_lo, s_hi), _mm_packus_epi16 (d_lo, d_hi));
+  _mm_storeu_si128 ((__m128i *) (void *) d, dst);
+}
+#else
+static inline void
+composite_4 (guint32      *d,
+             const guint8 *m,
+             guint32       src)
+{
+  /* Without branches: an uncovered pixel comes out as it was. */
+  for (int j = 0; j < 4; j++)
+    d[j] = over (mul_un8x4 (src, m[j]), d[j]);
+}
+#endif
+
+/* The runs' pixels that have coverage, composited and their coverage
+ * cleared: the mask is mostly empty even in the tiles a layer touched,
+ * so eight bytes of it are skipped at a time. */
+static void
+composite_direct (StrideCoverageMask *mask,
+                  GArray             *runs,
+                  guint32             src)
+{
+  int x0 = mask->width;
+  int y0 = mask->height;
+  int x1 = 0;
+  int y1 = 0;
+
+  for (guint k = 0; k < runs->len; k++)
+    {
+      const int *run = (const int *) (void *) (runs->data + k * sizeof (int) * 4);
+      int n = run[2] - run[0];
+
+      for (int y = run[1]; y < run[3]; y++)
+        {
+          guint8 *m = mask->data + (gsize) y * mask->stride + run[0];
+          guint32 *d = target_row (mask, y) + run[0];
+          int i = 0;
+
+          for (; i + 8 <= n; i += 8)
+            {
+              guint64 word;
+
+              memcpy (&word, m + i, sizeof word);
+              if (word == 0)
+                continue;
+              composite_4 (d + i, m + i, src);
+              composite_4 (d + i + 4, m + i + 4, src);
+              memset (m + i, 0, 8);
+            }
+          for (; i < n; i++)
+            if (m[i] != 0)
+              {
+                composite_pixel (d + i, src, m[i]);
+                m[i] = 0;
+              }
+        }
+      x0 = MIN (x0, run[0]);
+      y0 = MIN (y0, run[1]);
+      x1 = MAX (x1, run[2]);
+      y1 = MAX (y1, run[3]);
+    }
+
+  if (x1 > x0 && y1 > y0)
+    cairo_surface_mark_dirty_rectangle (mask->target, mask->x0 + x0, mask->y0 + y0, x1 - x0,
+                                        y1 - y0);
+}
+
 /* Paints what was rendered into @mask with the current source and
- * clears it for the next layer: only the touched tiles, as one clip of a
- * rectangle per run of them in a row. */
+ * clears it for the next layer: only the touched tiles, straight into
+ * the target's pixels when it allows, else as one clip of a rectangle
+ * per run of them in a row and a cairo_mask. */
 void
 _stride_coverage_mask_paint (StrideCoverageMask *mask,
                              cairo_t            *cr)
 {
   g_autoptr(GArray) runs = NULL;
+  guint32 src;
 
   if (!mask->dirty)
     return;
 
   runs = mask_tile_runs (mask);
+  if (mask->target != NULL && direct_source (cr, &src))
+    {
+      cairo_surface_flush (mask->target);
+      composite_direct (mask, runs, src);
+      memset (mask->tiles, 0, (gsize) mask->tiles_w * mask->tiles_h);
+      mask->dirty = FALSE;
+      g_atomic_int_inc (&stats_direct);
+      return;
+    }
+
+  g_atomic_int_inc (&stats_cairo_mask);
   cairo_surface_mark_dirty (mask->surface);
   cairo_save (cr);
   cairo_identity_matrix (cr);
@@ -1129,5 +1456,272 @@ _stride_coverage_mask_squares (StrideCoverageMask     *mask,
       mask_touch (mask, ia, ja, ib, jb);
       for (int y = ja; y < jb; y++)
         memset (mask->data + (gsize) y * mask->stride + ia, 255, ib - ia);
+    }
+}
+
+/* ----- bars -----
+ *
+ * A bar is a box with, maybe, its top corners rounded by quarter discs
+ * of radius r. A pixel's coverage is exact: the box's, by rows times
+ * columns, less the parts of the corners' squares outside the discs.
+ * Below its corners every row of a bar is the same, so a bar is drawn by
+ * its few edge rows and then column by column. Bars of a series that
+ * share no pixel are composited straight into an image target as they
+ * are drawn; others add up in the mask (shapes that only touch make one
+ * shape, as in cairo's fill). */
+
+typedef struct
+{
+  double x0;
+  double y0;
+  double x1;
+  double y1;
+  double r;
+} BarPx;
+
+/* ∫ √(r² − w²) dw from 0 to @w. */
+static inline double
+disc_integral (double r,
+               double w)
+{
+  double q = CLAMP (w / r, -1, 1);
+
+  return (w * sqrt (MAX (r * r - w * w, 0)) + r * r * asin (q)) / 2;
+}
+
+/* The part of a pixel, s0..s1 across from a bar's side and t0..t1 down
+ * from its top (inside the corner's square of side @r), that lies
+ * outside the corner's disc: under h (s) = r − √(r² − (r − s)²), which
+ * falls from r at the side to 0. */
+static double
+corner_cut (double r,
+            double s0,
+            double s1,
+            double t0,
+            double t1)
+{
+  double s_t1 = r - sqrt (MAX (r * r - (r - t1) * (r - t1), 0));
+  double s_t0 = r - sqrt (MAX (r * r - (r - t0) * (r - t0), 0));
+  double area = 0;
+  double a;
+  double b;
+
+  /* Where h ≥ t1 the cut-out fills the pixel's rows. */
+  b = MIN (s1, s_t1);
+  if (b > s0)
+    area += (t1 - t0) * (b - s0);
+  /* Where t0 < h < t1, down to h. */
+  a = MAX (s0, s_t1);
+  b = MIN (s1, s_t0);
+  if (b > a)
+    area += (r - t0) * (b - a) - (disc_integral (r, r - a) - disc_integral (r, r - b));
+
+  return area;
+}
+
+static double
+bar_cover (const BarPx *bar,
+           int          i,
+           int          j)
+{
+  double cx = MIN (i + 1, bar->x1) - MAX (i, bar->x0);
+  double cy = MIN (j + 1, bar->y1) - MAX (j, bar->y0);
+  double c;
+  double t0;
+  double t1;
+  double s0;
+  double s1;
+
+  if (cx <= 0 || cy <= 0)
+    return 0;
+  c = cx * cy;
+  if (!(bar->r > 0) || j >= bar->y0 + bar->r)
+    return c;
+
+  t0 = MAX (j - bar->y0, 0);
+  t1 = MIN (j + 1 - bar->y0, bar->r);
+  if (t1 <= t0)
+    return c;
+  s0 = MAX (i - bar->x0, 0);
+  s1 = MIN (i + 1 - bar->x0, bar->r);
+  if (s1 > s0)
+    c -= corner_cut (bar->r, s0, s1, t0, t1);
+  s0 = MAX (bar->x1 - (i + 1), 0);
+  s1 = MIN (bar->x1 - i, bar->r);
+  if (s1 > s0)
+    c -= corner_cut (bar->r, s0, s1, t0, t1);
+
+  return CLAMP (c, 0, 1);
+}
+
+static inline guint
+cover_byte (double cover)
+{
+  return cover >= 1 ? 255 : cover > 0 ? (guint) (cover * 255 + 0.5) : 0;
+}
+
+static inline void
+mask_add (guint8 *p,
+          guint   v)
+{
+  guint sum = *p + v;
+
+  *p = (guint8) MIN (sum, 255);
+}
+
+/* Rows @ja to @jb of column @i, all of coverage @v. */
+static void
+bar_column (StrideCoverageMask *mask,
+            guint32            *direct_src,
+            int                 i,
+            int                 ja,
+            int                 jb,
+            guint               v)
+{
+  if (v == 0 || jb <= ja)
+    return;
+
+  if (direct_src == NULL)
+    {
+      guint8 *p = mask->data + (gsize) ja * mask->stride + i;
+
+      for (int j = ja; j < jb; j++, p += mask->stride)
+        mask_add (p, v);
+      return;
+    }
+
+  {
+    gsize step = mask->target_stride / sizeof (guint32);
+    guint32 *d = target_row (mask, ja) + i;
+    guint32 src = *direct_src;
+    guint32 s = v == 255 ? src : mul_un8x4 (src, v);
+    guint32 last_in;
+    guint32 last_out;
+
+    if (s >= 0xff000000)
+      {
+        for (int j = ja; j < jb; j++, d += step)
+          *d = s;
+        return;
+      }
+    /* A column runs mostly over one colour (the background, a bar
+     * behind): blend it once. */
+    last_in = *d;
+    last_out = over (s, last_in);
+    for (int j = ja; j < jb; j++, d += step)
+      {
+        if (*d != last_in)
+          {
+            last_in = *d;
+            last_out = over (s, last_in);
+          }
+        *d = last_out;
+      }
+  }
+}
+
+static void
+bar_raster (StrideCoverageMask *mask,
+            const BarPx        *bar,
+            guint32            *direct_src)
+{
+  int ia = (int) MAX (floor (bar->x0), 0);
+  int ib = (int) MIN (ceil (bar->x1), mask->width);
+  int ja = (int) MAX (floor (bar->y0), 0);
+  int jb = (int) MIN (ceil (bar->y1), mask->height);
+  int body0;
+  int body1;
+
+  if (ia >= ib || ja >= jb)
+    return;
+  /* Rows wholly inside the bar below its corners. */
+  body0 = (int) CLAMP (ceil (bar->y0 + MAX (bar->r, 0)), ja, jb);
+  body1 = (int) CLAMP (floor (bar->y1), body0, jb);
+  if (direct_src == NULL)
+    mask_touch (mask, ia, ja, ib, jb);
+
+  for (int j = ja; j < jb; j++)
+    {
+      if (j == body0)
+        j = body1;
+      if (j >= jb)
+        break;
+      for (int i = ia; i < ib; i++)
+        {
+          guint v = cover_byte (bar_cover (bar, i, j));
+
+          if (v == 0)
+            continue;
+          if (direct_src != NULL)
+            composite_pixel (target_row (mask, j) + i, *direct_src, v);
+          else
+            mask_add (mask->data + (gsize) j * mask->stride + i, v);
+        }
+    }
+  for (int i = ia; i < ib; i++)
+    bar_column (mask, direct_src, i, body0, body1,
+                cover_byte (MIN (i + 1, bar->x1) - MAX (i, bar->x0)));
+}
+
+/* The bars of one series, in the current source: composited now when
+ * they can be, else left in @mask for _stride_coverage_mask_paint. The
+ * mask must be upright (see _stride_coverage_mask_upright). */
+void
+_stride_coverage_mask_bars (StrideCoverageMask *mask,
+                            cairo_t            *cr,
+                            const StrideBarBox *bars,
+                            guint               n_bars)
+{
+  g_autofree BarPx *px = g_new (BarPx, n_bars);
+  double scale = mask->px_per_unit;
+  gboolean direct;
+  guint32 src = 0;
+  int dirty_x0 = mask->width;
+  int dirty_x1 = 0;
+  int dirty_y0 = mask->height;
+  int dirty_y1 = 0;
+  double last_right = -G_MAXDOUBLE;
+
+  g_return_if_fail (_stride_coverage_mask_upright (mask));
+
+  direct = mask->target != NULL && direct_source (cr, &src);
+  for (guint k = 0; k < n_bars; k++)
+    {
+      BarPx *b = &px[k];
+
+      b->x0 = bars[k].x;
+      b->y0 = bars[k].y;
+      b->x1 = bars[k].x + bars[k].w;
+      b->y1 = bars[k].y + bars[k].h;
+      mask_map (mask, &b->x0, &b->y0);
+      mask_map (mask, &b->x1, &b->y1);
+      b->r = bars[k].r * scale;
+      if (!isfinite (b->x0) || !isfinite (b->x1) || !isfinite (b->y0) || !isfinite (b->y1)
+          || !isfinite (b->r))
+        {
+          /* Nothing to draw. */
+          *b = (BarPx) { 0, 0, 0, 0, 0 };
+          continue;
+        }
+      /* Two bars in one pixel column must add up first. */
+      if (floor (b->x0) < last_right)
+        direct = FALSE;
+      last_right = MAX (last_right, ceil (b->x1));
+      dirty_x0 = MIN (dirty_x0, (int) MAX (floor (b->x0), 0));
+      dirty_x1 = MAX (dirty_x1, (int) MIN (ceil (b->x1), mask->width));
+      dirty_y0 = MIN (dirty_y0, (int) MAX (floor (b->y0), 0));
+      dirty_y1 = MAX (dirty_y1, (int) MIN (ceil (b->y1), mask->height));
+    }
+
+  if (direct)
+    cairo_surface_flush (mask->target);
+  for (guint k = 0; k < n_bars; k++)
+    bar_raster (mask, &px[k], direct ? &src : NULL);
+
+  if (direct && dirty_x1 > dirty_x0 && dirty_y1 > dirty_y0)
+    {
+      cairo_surface_mark_dirty_rectangle (mask->target, mask->x0 + dirty_x0, mask->y0 + dirty_y0,
+                                          dirty_x1 - dirty_x0, dirty_y1 - dirty_y0);
+      g_atomic_int_inc (&stats_direct);
     }
 }
