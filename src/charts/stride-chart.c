@@ -222,6 +222,112 @@ stride_chart_set_x_range (StrideChart *chart,
   chart->x_to = to;
 }
 
+const char *
+stride_chart_get_title (StrideChart *chart)
+{
+  g_return_val_if_fail (chart != NULL, NULL);
+
+  return chart->title;
+}
+
+const char *
+stride_chart_get_empty_text (StrideChart *chart)
+{
+  g_return_val_if_fail (chart != NULL, NULL);
+
+  return chart->empty_text;
+}
+
+int
+stride_chart_get_utc_offset (StrideChart *chart)
+{
+  g_return_val_if_fail (chart != NULL, 0);
+
+  return chart->utc_offset;
+}
+
+void
+stride_chart_get_axis (StrideChart      *chart,
+                       StrideAxisSide    side,
+                       const char      **label,
+                       const char      **unit,
+                       StrideValueKind  *kind)
+{
+  g_return_if_fail (chart != NULL);
+  g_return_if_fail (side == STRIDE_AXIS_LEFT || side == STRIDE_AXIS_RIGHT);
+
+  if (label != NULL)
+    *label = chart->axes[side].label;
+  if (unit != NULL)
+    *unit = chart->axes[side].unit;
+  if (kind != NULL)
+    *kind = chart->axes[side].kind;
+}
+
+guint
+stride_chart_get_n_series (StrideChart *chart)
+{
+  g_return_val_if_fail (chart != NULL, 0);
+
+  return chart->series->len;
+}
+
+void
+stride_chart_get_series (StrideChart             *chart,
+                         guint                    index,
+                         const char             **name,
+                         StrideAxisSide          *side,
+                         gboolean                *is_bars,
+                         const StrideChartPoint **points,
+                         guint                   *n_points)
+{
+  const StrideSeries *s;
+
+  g_return_if_fail (chart != NULL);
+  g_return_if_fail (index < chart->series->len);
+
+  s = g_ptr_array_index (chart->series, index);
+  if (name != NULL)
+    *name = s->name;
+  if (side != NULL)
+    *side = s->side;
+  if (is_bars != NULL)
+    *is_bars = s->kind == STRIDE_SERIES_BARS;
+  if (points != NULL)
+    *points = s->points;
+  if (n_points != NULL)
+    *n_points = s->n_points;
+}
+
+guint
+stride_chart_get_n_markers (StrideChart *chart)
+{
+  g_return_val_if_fail (chart != NULL, 0);
+
+  return chart->markers->len;
+}
+
+void
+stride_chart_get_marker (StrideChart  *chart,
+                         guint         index,
+                         double       *x,
+                         const char  **label,
+                         gboolean     *warning)
+{
+  const StrideMarker *m;
+
+  g_return_if_fail (chart != NULL);
+  g_return_if_fail (index < chart->markers->len);
+
+  m = g_ptr_array_index (chart->markers, index);
+  if (x != NULL)
+    *x = m->x;
+  if (label != NULL)
+    *label = m->label;
+  if (warning != NULL)
+    *warning = m->warning;
+}
+
 void
 stride_chart_get_data_x_range (StrideChart *chart,
                                double      *from,

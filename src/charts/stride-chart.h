@@ -159,6 +159,35 @@ double       stride_chart_x_at              (StrideChart            *chart,
                                              double                  width,
                                              double                  px);
 
+/* Reading a chart back (for a table of its values): the strings and
+ * points belong to @chart and stay valid until it changes or goes. */
+const char  *stride_chart_get_title         (StrideChart            *chart);
+const char  *stride_chart_get_empty_text    (StrideChart            *chart);
+int          stride_chart_get_utc_offset    (StrideChart            *chart);
+/* @label is NULL for an axis that was never set. Any out argument may be
+ * NULL. */
+void         stride_chart_get_axis          (StrideChart            *chart,
+                                             StrideAxisSide          side,
+                                             const char            **label,
+                                             const char            **unit,
+                                             StrideValueKind        *kind);
+guint        stride_chart_get_n_series      (StrideChart            *chart);
+/* The series in the order they were added; @is_bars tells bars from
+ * lines and points. */
+void         stride_chart_get_series        (StrideChart            *chart,
+                                             guint                   index,
+                                             const char            **name,
+                                             StrideAxisSide         *side,
+                                             gboolean               *is_bars,
+                                             const StrideChartPoint **points,
+                                             guint                  *n_points);
+guint        stride_chart_get_n_markers     (StrideChart            *chart);
+void         stride_chart_get_marker        (StrideChart            *chart,
+                                             guint                   index,
+                                             double                 *x,
+                                             const char            **label,
+                                             gboolean               *warning);
+
 /* One paragraph in words for screen readers: range, latest value, trend. */
 char        *stride_chart_describe          (StrideChart            *chart);
 

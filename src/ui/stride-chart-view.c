@@ -15,7 +15,6 @@
 #include <glib/gi18n.h>
 
 #include "stride-chart-data.h"
-#include "stride-chart-private.h"
 #include "stride-chart-view.h"
 
 #define PICK_RADIUS      16.0
@@ -716,8 +715,6 @@ stride_chart_view_get_description (StrideChartView *self)
   return self->description;
 }
 
-/* The engine has no read accessors for what a chart holds yet: this is
- * the one place in the UI that reads its insides. */
 gboolean
 stride_chart_view_get_contents (StrideChartView     *self,
                                 StrideChartContents *contents)
@@ -734,35 +731,31 @@ stride_chart_view_get_contents (StrideChartView     *self,
   if (chart == NULL)
     return FALSE;
 
-  contents->title = chart->title;
-  contents->empty_text = chart->empty_text;
+  contents->title = stride_chart_get_title (chart);
+  contents->empty_text = stride_chart_get_empty_text (chart);
   contents->from = self->view_from;
   contents->to = self->view_to;
   stride_chart_get_data_x_range (chart, &contents->data_from, NULL);
-  contents->utc_offset_s = chart->utc_offset;
+  contents->utc_offset_s = stride_chart_get_utc_offset (chart);
 
   for (guint side = 0; side < G_N_ELEMENTS (contents->axes); side++)
-    {
-      contents->axes[side].label = chart->axes[side].label;
-      contents->axes[side].unit = chart->axes[side].unit;
-      contents->axes[side].kind = chart->axes[side].kind;
-    }
+    stride_chart_get_axis (chart, side, &contents->axes[side].label,
+                           &contents->axes[side].unit, &contents->axes[side].kind);
 
-  for (guint i = 0; i < chart->series->len; i++)
+  for (guint i = 0; i < stride_chart_get_n_series (chart); i++)
     {
-      const StrideSeries *s = g_ptr_array_index (chart->series, i);
-      StrideChartSeriesInfo info = {
-        s->name, s->side, s->kind == STRIDE_SERIES_BARS, s->points, s->n_points,
-      };
+      StrideChartSeriesInfo info;
 
+      stride_chart_get_series (chart, i, &info.name, &info.side, &info.bars, &info.points,
+                               &info.n_points);
       g_array_append_val (contents->series, info);
     }
 
-  for (guint i = 0; i < chart->markers->len; i++)
+  for (guint i = 0; i < stride_chart_get_n_markers (chart); i++)
     {
-      const StrideMarker *m = g_ptr_array_index (chart->markers, i);
-      StrideChartMarkerInfo info = { m->x, m->label, m->warning };
+      StrideChartMarkerInfo info;
 
+      stride_chart_get_marker (chart, i, &info.x, &info.label, &info.warning);
       g_array_append_val (contents->markers, info);
     }
 

@@ -707,6 +707,64 @@ test_mask_device_scale (void)
   stride_chart_style_clear (&style);
 }
 
+/* What goes in comes back out, for the table view. */
+static void
+test_read_back (void)
+{
+  g_autoptr(StrideChart) chart = stride_chart_new ();
+  const StrideChartPoint line[] = { { 1000, 5 }, { 2000, NAN }, { 3000, 7 } };
+  const StrideChartPoint bars[] = { { 1500, 2 } };
+  const StrideChartPoint *points = NULL;
+  const char *name = NULL, *label = NULL, *unit = NULL;
+  StrideAxisSide side = STRIDE_AXIS_LEFT;
+  StrideValueKind kind = STRIDE_VALUE_PLAIN;
+  gboolean is_bars = TRUE, warning = FALSE;
+  guint n_points = 0;
+  double x = 0;
+
+  g_assert_null (stride_chart_get_title (chart));
+  g_assert_cmpuint (stride_chart_get_n_series (chart), ==, 0);
+  g_assert_cmpuint (stride_chart_get_n_markers (chart), ==, 0);
+  stride_chart_get_axis (chart, STRIDE_AXIS_RIGHT, &label, &unit, &kind);
+  g_assert_null (label);
+
+  stride_chart_set_title (chart, "Pace");
+  stride_chart_set_empty_text (chart, "No runs");
+  stride_chart_set_utc_offset (chart, 3600);
+  stride_chart_set_axis (chart, STRIDE_AXIS_LEFT, "Pace", "/km", STRIDE_VALUE_PACE, FALSE);
+  stride_chart_add_line (chart, "Easy", STRIDE_AXIS_LEFT, 0, line, G_N_ELEMENTS (line));
+  stride_chart_add_bars (chart, "Load", STRIDE_AXIS_RIGHT, 1, 600, 0, bars, G_N_ELEMENTS (bars));
+  stride_chart_add_marker (chart, 2500, "Race", TRUE);
+
+  g_assert_cmpstr (stride_chart_get_title (chart), ==, "Pace");
+  g_assert_cmpstr (stride_chart_get_empty_text (chart), ==, "No runs");
+  g_assert_cmpint (stride_chart_get_utc_offset (chart), ==, 3600);
+  stride_chart_get_axis (chart, STRIDE_AXIS_LEFT, &label, &unit, &kind);
+  g_assert_cmpstr (label, ==, "Pace");
+  g_assert_cmpstr (unit, ==, "/km");
+  g_assert_cmpint (kind, ==, STRIDE_VALUE_PACE);
+
+  g_assert_cmpuint (stride_chart_get_n_series (chart), ==, 2);
+  stride_chart_get_series (chart, 0, &name, &side, &is_bars, &points, &n_points);
+  g_assert_cmpstr (name, ==, "Easy");
+  g_assert_cmpint (side, ==, STRIDE_AXIS_LEFT);
+  g_assert_false (is_bars);
+  g_assert_cmpuint (n_points, ==, 3);
+  g_assert_cmpfloat (points[2].x, ==, 3000);
+  g_assert_true (isnan (points[1].y));
+  stride_chart_get_series (chart, 1, &name, &side, &is_bars, NULL, &n_points);
+  g_assert_cmpstr (name, ==, "Load");
+  g_assert_cmpint (side, ==, STRIDE_AXIS_RIGHT);
+  g_assert_true (is_bars);
+  g_assert_cmpuint (n_points, ==, 1);
+
+  g_assert_cmpuint (stride_chart_get_n_markers (chart), ==, 1);
+  stride_chart_get_marker (chart, 0, &x, &label, &warning);
+  g_assert_cmpfloat (x, ==, 2500);
+  g_assert_cmpstr (label, ==, "Race");
+  g_assert_true (warning);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -732,6 +790,7 @@ main (int   argc,
   g_test_add_func ("/charts/describe", test_describe);
   g_test_add_func ("/charts/export", test_export);
   g_test_add_func ("/charts/ref", test_ref);
+  g_test_add_func ("/charts/read-back", test_read_back);
 
   return g_test_run ();
 }
