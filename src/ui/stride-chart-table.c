@@ -17,6 +17,8 @@
 #include "stride-units.h"
 
 #define SECONDS_PER_DAY 86400.0
+/* The Julian day (GDate) of 1970-01-01. */
+#define UNIX_EPOCH_JULIAN 719163.0
 #define GAP_TEXT        "—"
 /* The table never squeezes below this: headers and a few rows show. */
 #define MIN_TABLE_HEIGHT 320
@@ -181,6 +183,10 @@ format_time (StrideChartTable    *self,
     case STRIDE_CHART_TABLE_ROW_PER_WEEK:
       /* Translators: the first day of a week in a table, see g_date_time_format() */
       return format_local (self, row->x, _("%-d %b %Y"));
+
+    case STRIDE_CHART_TABLE_ROW_PER_MONTH:
+      /* Translators: a month in a table, see g_date_time_format(); "November 2026" */
+      return format_local (self, row->x, _("%B %Y"));
 
     case STRIDE_CHART_TABLE_ROW_PER_POINT:
     case STRIDE_CHART_TABLE_ROW_PER_DAY:
@@ -496,6 +502,33 @@ local_day (StrideChartTable *self,
   return floor ((x + self->utc_offset_s) / SECONDS_PER_DAY);
 }
 
+/* Months since year 0 of the local day at @x; NAN out of GDate's range. */
+static double
+month_key (StrideChartTable *self,
+           double            x)
+{
+  double day = local_day (self, x) + UNIX_EPOCH_JULIAN;
+  g_autoptr(GDate) date = NULL;
+
+  if (!(day >= 1 && day <= G_MAXUINT32) || !g_date_valid_julian ((guint32) day))
+    return NAN;
+
+  date = g_date_new_julian ((guint32) day);
+  return g_date_get_year (date) * 12.0 + (g_date_get_month (date) - 1);
+}
+
+/* The local midnight starting the month of month_key() @key. */
+static double
+month_start_x (StrideChartTable *self,
+               double            key)
+{
+  g_autoptr(GDate) date = g_date_new_dmy (1, (GDateMonth) (fmod (key, 12) + 1),
+                                          (GDateYear) floor (key / 12));
+
+  return ((double) g_date_get_julian (date) - UNIX_EPOCH_JULIAN) * SECONDS_PER_DAY
+         - self->utc_offset_s;
+}
+
 static double
 row_key (StrideChartTable *self,
          double            x)
@@ -514,6 +547,9 @@ row_key (StrideChartTable *self,
       iso_weekday = (int) fmod (fmod (day, 7) + 7 + 3, 7) + 1;
       return day - (iso_weekday - (int) self->first_weekday + 7) % 7;
 
+    case STRIDE_CHART_TABLE_ROW_PER_MONTH:
+      return month_key (self, x);
+
     case STRIDE_CHART_TABLE_ROW_PER_POINT:
     case STRIDE_CHART_TABLE_ROW_PER_SAMPLE:
     default:
@@ -528,6 +564,8 @@ row_x_of_key (StrideChartTable *self,
   if (self->shown_mode == STRIDE_CHART_TABLE_ROW_PER_DAY
       || self->shown_mode == STRIDE_CHART_TABLE_ROW_PER_WEEK)
     return key * SECONDS_PER_DAY - self->utc_offset_s;
+  if (self->shown_mode == STRIDE_CHART_TABLE_ROW_PER_MONTH)
+    return month_start_x (self, key);
 
   return key;
 }
@@ -536,7 +574,8 @@ static gboolean
 keys_by_day (StrideChartTable *self)
 {
   return self->shown_mode == STRIDE_CHART_TABLE_ROW_PER_DAY
-         || self->shown_mode == STRIDE_CHART_TABLE_ROW_PER_WEEK;
+         || self->shown_mode == STRIDE_CHART_TABLE_ROW_PER_WEEK
+         || self->shown_mode == STRIDE_CHART_TABLE_ROW_PER_MONTH;
 }
 
 static gboolean
@@ -709,6 +748,8 @@ time_title (StrideChartTable *self)
       return _("Time");
     case STRIDE_CHART_TABLE_ROW_PER_WEEK:
       return _("Week");
+    case STRIDE_CHART_TABLE_ROW_PER_MONTH:
+      return _("Month");
     case STRIDE_CHART_TABLE_ROW_PER_POINT:
     case STRIDE_CHART_TABLE_ROW_PER_DAY:
     default:
@@ -838,7 +879,7 @@ stride_chart_table_set_rows (StrideChartTable     *self,
                              GDateWeekday          first_weekday)
 {
   g_return_if_fail (STRIDE_IS_CHART_TABLE (self));
-  g_return_if_fail (rows <= STRIDE_CHART_TABLE_ROW_PER_SAMPLE);
+  g_return_if_fail (rows <= STRIDE_CHART_TABLE_ROW_PER_MONTH);
 
   self->row_mode = rows;
   self->first_weekday = g_date_valid_weekday (first_weekday) ? first_weekday : G_DATE_MONDAY;

@@ -29,6 +29,7 @@ typedef enum
   STRIDE_CHART_TABLE_ROW_PER_DAY,      /* a row per local day */
   STRIDE_CHART_TABLE_ROW_PER_WEEK,     /* a row per week, from its first day */
   STRIDE_CHART_TABLE_ROW_PER_SAMPLE,   /* inside one activity: time since its start */
+  STRIDE_CHART_TABLE_ROW_PER_MONTH,    /* a row per calendar month, from its first day */
 } StrideChartTableRows;
 
 GtkWidget     *stride_chart_table_new              (void);

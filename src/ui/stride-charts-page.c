@@ -376,12 +376,19 @@ refresh_table (StrideChartsPage *self)
     [STRIDE_CHART_KIND_LSI] = STRIDE_CHART_TABLE_ROW_PER_DAY,
   };
 
+  StrideChartTableRows rows;
+
   if (!self->show_table)
     return;
 
-  stride_chart_table_set_rows (self->chart_table, rows_of[self->kind], first_weekday (self));
+  /* Volume over more than two years goes by month. */
+  rows = rows_of[self->kind];
+  if (self->kind == STRIDE_CHART_KIND_VOLUME && self->info.by_month)
+    rows = STRIDE_CHART_TABLE_ROW_PER_MONTH;
+  stride_chart_table_set_rows (self->chart_table, rows, first_weekday (self));
   stride_chart_table_show_view (self->chart_table, self->chart_view,
-                                stride_chart_kind_get_title (self->kind));
+                                self->kind == STRIDE_CHART_KIND_VOLUME
+                                  ? NULL : stride_chart_kind_get_title (self->kind));
 }
 
 static void

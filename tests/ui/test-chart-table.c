@@ -909,6 +909,56 @@ test_rows_and_sorting (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* By month: bars in a month's first and second half make one row, which
+ * starts at the month's local midnight; months cross a year end. */
+static void
+test_rows_by_month (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  StrideChartTable *table = STRIDE_CHART_TABLE (stride_chart_table_new ());
+  /* Local midnights at +1 h of 1 Nov 2026, 1 Dec 2026, 1 Jan 2027 */
+  const double offset = 3600;
+  const double nov = 1793491200 - offset;
+  const double dec = 1796083200 - offset;
+  const double jan = 1798761600 - offset;
+  const StrideChartPoint run[] = {
+    { nov + 8 * DAY_S, 320 }, { dec + 8 * DAY_S, 280.4 }, { jan + 8 * DAY_S, 301 },
+  };
+  const StrideChartPoint strength[] = {
+    { nov + 21 * DAY_S, 150 }, { dec + 21 * DAY_S, 95 }, { jan + 21 * DAY_S, 120 },
+  };
+  StrideChartContents contents;
+  g_autofree char *cell = NULL;
+
+  contents_init (&contents);
+  contents.axes[STRIDE_AXIS_LEFT] = (StrideChartAxisInfo) { "Running", "km", STRIDE_VALUE_PLAIN };
+  contents.axes[STRIDE_AXIS_RIGHT] = (StrideChartAxisInfo) { "Strength", "min", STRIDE_VALUE_PLAIN };
+  add_series (&contents, "Running", STRIDE_AXIS_LEFT, run, G_N_ELEMENTS (run));
+  add_series (&contents, "Strength", STRIDE_AXIS_RIGHT, strength, G_N_ELEMENTS (strength));
+  contents.from = nov;
+  contents.to = jan + 31 * DAY_S - 1;
+  contents.utc_offset_s = (int) offset;
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (table));
+  gtk_window_present (GTK_WINDOW (window));
+  stride_chart_table_set_rows (table, STRIDE_CHART_TABLE_ROW_PER_MONTH, G_DATE_MONDAY);
+  stride_chart_table_show (table, &contents, NULL);
+
+  g_assert_cmpuint (stride_chart_table_get_n_rows (table), ==, 3);
+  g_assert_cmpstr (stride_chart_table_get_column_title (table, 0), ==, "Month");
+  g_assert_cmpfloat (stride_chart_table_get_row_x (table, 0), ==, nov);
+  g_assert_cmpfloat (stride_chart_table_get_row_x (table, 1), ==, dec);
+  g_assert_cmpfloat (stride_chart_table_get_row_x (table, 2), ==, jan);
+  cell = stride_chart_table_get_cell (table, 2, 0);
+  g_assert_cmpstr (cell, ==, "January 2027");
+  g_clear_pointer (&cell, g_free);
+  cell = stride_chart_table_get_row_label (table, 1);
+  g_assert_cmpstr (cell, ==, "December 2026 — Running: 280 km; Strength: 95 min");
+
+  stride_chart_contents_clear (&contents);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Inside one run: time since the start, laps at the sample after them,
  * paces as minutes:seconds. */
 static void
@@ -992,6 +1042,7 @@ main (int   argc,
               journal_fixture_setup, test_balance_tables, journal_fixture_teardown);
   g_test_add_func ("/ui/chart-table/ten-years", test_ten_years);
   g_test_add_func ("/ui/chart-table/rows-and-sorting", test_rows_and_sorting);
+  g_test_add_func ("/ui/chart-table/rows-by-month", test_rows_by_month);
   g_test_add_func ("/ui/chart-table/samples-and-pace", test_samples_and_pace);
 
   return g_test_run ();
