@@ -101,6 +101,38 @@ _stride_chart_format_date (double   x,
   return format_local (x + utc_offset, with_time ? _("%a %-d %b %Y %H:%M") : _("%a %-d %b %Y"));
 }
 
+char *
+_stride_chart_format_period (double       x,
+                             int          utc_offset,
+                             StridePeriod period,
+                             GDateWeekday first_weekday)
+{
+  double local_s = x + utc_offset;
+  double day;
+  int iso_weekday;
+
+  switch (period)
+    {
+    case STRIDE_PERIOD_WEEK:
+      day = floor (local_s / SECONDS_PER_DAY);
+      /* 1970-01-01 was a Thursday (ISO weekday 4). */
+      iso_weekday = (int) fmod (fmod (day, 7) + 7 + 3, 7) + 1;
+      day -= (iso_weekday - (int) first_weekday + 7) % 7;
+      /* Translators: a week in a chart read-out, see g_date_time_format();
+       * e.g. "Week of Mon 2 Nov 2026" */
+      return format_local (day * SECONDS_PER_DAY, _("Week of %a %-d %b %Y"));
+
+    case STRIDE_PERIOD_MONTH:
+      /* Translators: a month in a chart read-out, see g_date_time_format();
+       * e.g. "November 2026" */
+      return format_local (local_s, _("%B %Y"));
+
+    case STRIDE_PERIOD_DAY:
+    default:
+      return _stride_chart_format_date (x, utc_offset, FALSE);
+    }
+}
+
 void
 _stride_time_tick_clear (gpointer tick)
 {

@@ -75,6 +75,8 @@ struct _StrideChart
   GPtrArray      *series;    /* StrideSeries* */
   GPtrArray      *bands;     /* StrideBand* */
   GPtrArray      *markers;   /* StrideMarker* */
+  StridePeriod    bar_period;
+  GDateWeekday    first_weekday;
 
   /* The font of the last draw, so pick() and x_at() lay out alike, and
    * the data range per axis for the last visible x range: the robust
@@ -166,6 +168,11 @@ char          *_stride_chart_format_tick      (const StrideValueAxis *axis,
 char          *_stride_chart_format_value     (StrideValueKind  kind,
                                                const char      *unit,
                                                double           value);
+/* The period holding @x in local time, for a bar's read-out. */
+char          *_stride_chart_format_period    (double           x,
+                                              int              utc_offset,
+                                              StridePeriod     period,
+                                              GDateWeekday     first_weekday);
 char          *_stride_chart_format_date      (double           x,
                                                int              utc_offset,
                                                gboolean         with_time);

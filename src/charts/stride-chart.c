@@ -142,8 +142,23 @@ stride_chart_new (void)
   chart->last_font_size = 9;
   for (guint i = 0; i < 2; i++)
     chart->axes[i].kind = STRIDE_VALUE_PLAIN;
+  chart->bar_period = STRIDE_PERIOD_DAY;
+  chart->first_weekday = G_DATE_MONDAY;
 
   return chart;
+}
+
+void
+stride_chart_set_bar_period (StrideChart  *chart,
+                             StridePeriod  period,
+                             GDateWeekday  first_weekday)
+{
+  g_return_if_fail (chart != NULL);
+  g_return_if_fail (period <= STRIDE_PERIOD_MONTH);
+  g_return_if_fail (first_weekday == G_DATE_MONDAY || first_weekday == G_DATE_SUNDAY);
+
+  chart->bar_period = period;
+  chart->first_weekday = first_weekday;
 }
 
 StrideChart *
@@ -722,7 +737,12 @@ stride_chart_pick (StrideChart  *chart,
           const StrideAxisConf *conf = &chart->axes[best_s->side];
           /* Daily summaries sit at midnight: show a time only when there is one. */
           gboolean timed = fmod (best_p->x + chart->utc_offset, 86400) != 0;
-          g_autofree char *date = _stride_chart_format_date (best_p->x, chart->utc_offset, timed);
+          g_autofree char *date = best_s->kind == STRIDE_SERIES_BARS
+                                    ? _stride_chart_format_period (best_p->x, chart->utc_offset,
+                                                                   chart->bar_period,
+                                                                   chart->first_weekday)
+                                    : _stride_chart_format_date (best_p->x, chart->utc_offset,
+                                                                 timed);
           g_autofree char *value = _stride_chart_format_value (conf->kind, conf->unit, best_p->y);
 
           if (named > 1 && best_s->name != NULL && *best_s->name != '\0')

@@ -120,6 +120,20 @@ void         stride_chart_add_bars          (StrideChart            *chart,
                                              guint                   stack_group,
                                              const StrideChartPoint *points,
                                              guint                   n_points);
+typedef enum
+{
+  STRIDE_PERIOD_DAY,      /* the date of the point itself */
+  STRIDE_PERIOD_WEEK,     /* "Week of Mon 2 Nov 2026" */
+  STRIDE_PERIOD_MONTH,    /* "November 2026" */
+} StridePeriod;
+
+/* What one bar stands for, for the hover read-out: a bar of a weekly
+ * total sits inside its week, and reads as that week rather than as the
+ * day it is drawn on. Weeks start on @first_weekday. */
+void         stride_chart_set_bar_period    (StrideChart            *chart,
+                                             StridePeriod            period,
+                                             GDateWeekday            first_weekday);
+
 /* A horizontal target range on @side (e.g. ACWR 0.8–1.3). */
 void         stride_chart_add_band          (StrideChart            *chart,
                                              const char             *name,

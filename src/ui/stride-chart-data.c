@@ -643,6 +643,8 @@ build_volume (StrideChart              *chart,
 
   if (monthly)
     stride_chart_set_title (chart, _("Monthly Volume"));
+  stride_chart_set_bar_period (chart, monthly ? STRIDE_PERIOD_MONTH : STRIDE_PERIOD_WEEK,
+                               request->first_weekday);
   stride_chart_set_axis (chart, STRIDE_AXIS_LEFT, _("Running"), unit, STRIDE_VALUE_PLAIN, TRUE);
   stride_chart_set_axis (chart, STRIDE_AXIS_RIGHT, _("Strength"), _("min"), STRIDE_VALUE_PLAIN,
                          TRUE);

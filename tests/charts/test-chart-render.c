@@ -388,6 +388,45 @@ test_pick (void)
   stride_chart_style_clear (&style);
 }
 
+/* A bar of a weekly or monthly total reads as its week or month. */
+static void
+test_pick_bar_period (void)
+{
+  static const struct {
+    StridePeriod  period;
+    GDateWeekday  first_weekday;
+    const char   *readout;
+  } cases[] = {
+    { STRIDE_PERIOD_DAY, G_DATE_MONDAY, "Wed 4 Nov 2026 · 65 km" },
+    { STRIDE_PERIOD_WEEK, G_DATE_MONDAY, "Week of Mon 2 Nov 2026 · 65 km" },
+    { STRIDE_PERIOD_WEEK, G_DATE_SUNDAY, "Week of Sun 1 Nov 2026 · 65 km" },
+    { STRIDE_PERIOD_MONTH, G_DATE_MONDAY, "November 2026 · 65 km" },
+  };
+  StrideChartPoint bars[] = { { T0 + 2 * DAY, 65 }, { T0 + 9 * DAY, 40 } };
+  StrideChartStyle style;
+
+  stride_chart_style_init_light (&style);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(StrideChart) chart = stride_chart_new ();
+      g_autofree char *readout = NULL;
+      StrideChartLayout layout;
+      double px;
+      double py;
+
+      stride_chart_set_axis (chart, STRIDE_AXIS_LEFT, "Running", "km", STRIDE_VALUE_PLAIN, TRUE);
+      stride_chart_add_bars (chart, "Running", STRIDE_AXIS_LEFT, 0, 2 * DAY, 0, bars, 2);
+      stride_chart_set_bar_period (chart, cases[i].period, cases[i].first_weekday);
+      chart_layout (chart, 500, 300, &style, &layout);
+      px = _stride_chart_map_x (&layout, T0 + 2 * DAY);
+      py = _stride_chart_map_y (&layout, 0, 60, NULL);
+      g_assert_true (stride_chart_pick (chart, 500, 300, px, py, 40, &readout, NULL, NULL));
+      g_assert_cmpstr (readout, ==, cases[i].readout);
+      _stride_chart_layout_clear (&layout);
+    }
+  stride_chart_style_clear (&style);
+}
+
 static void
 test_describe (void)
 {
@@ -787,6 +826,7 @@ main (int   argc,
   g_test_add_func ("/charts/render/mask-matches-paths", test_mask_matches_paths);
   g_test_add_func ("/charts/render/mask-device-scale", test_mask_device_scale);
   g_test_add_func ("/charts/pick", test_pick);
+  g_test_add_func ("/charts/pick-bar-period", test_pick_bar_period);
   g_test_add_func ("/charts/describe", test_describe);
   g_test_add_func ("/charts/export", test_export);
   g_test_add_func ("/charts/ref", test_ref);
