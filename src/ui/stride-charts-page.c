@@ -502,6 +502,11 @@ kind_toggled_cb (StrideChartsPage *self,
 static void
 range_selected_cb (StrideChartsPage *self)
 {
+  StrideChartRange range = stride_charts_page_get_range (self);
+
+  /* Custom dates are for the moment; the presets are kept. */
+  if (range != STRIDE_CHART_RANGE_CUSTOM)
+    g_settings_set_enum (self->settings, "chart-range", range);
   update_controls (self);
   load (self);
 }
@@ -711,11 +716,14 @@ stride_charts_page_map (GtkWidget *widget)
   load (STRIDE_CHARTS_PAGE (widget));
 }
 
+/* Units and the first day of the week change what the charts show. */
 static void
 settings_changed_cb (StrideChartsPage *self,
                      const char       *key)
 {
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if ((g_str_equal (key, "unit-system") || g_str_equal (key, "pace-unit")
+       || g_str_equal (key, "first-weekday"))
+      && gtk_widget_get_mapped (GTK_WIDGET (self)))
     load (self);
 }
 
@@ -872,6 +880,11 @@ stride_charts_page_init (StrideChartsPage *self)
                            G_CONNECT_SWAPPED);
   update_controls (self);
 
+  /* The chart and range of last time; nothing loads before a store is set. */
+  gtk_drop_down_set_selected (self->range_dropdown,
+                              g_settings_get_enum (self->settings, "chart-range"));
+  stride_charts_page_set_kind (self, g_settings_get_enum (self->settings, "last-chart"));
+
   /* Ctrl+T wherever the focus is in the window, while the page shows: a
    * class binding would only work with the focus inside the page. */
   {
@@ -951,6 +964,7 @@ stride_charts_page_set_kind (StrideChartsPage *self,
     return;
 
   self->kind = kind;
+  g_settings_set_enum (self->settings, "last-chart", kind);
   update_controls (self);
   load (self);
 }

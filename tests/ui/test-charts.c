@@ -577,6 +577,38 @@ test_data_builders (JournalFixture *fixture,
   g_assert_false (stride_chart_kind_from_id ("run", &kind));
 }
 
+/* The page comes back with the chart and range of last time; custom
+ * dates are not kept. */
+static void
+test_remembers_chart (JournalFixture *fixture,
+                      gconstpointer   data)
+{
+  StrideWindow *window;
+  StrideChartsPage *page = open_charts (fixture->path, &window);
+  guint32 today = stride_today_julian ();
+
+  g_assert_cmpint (stride_charts_page_get_kind (page), ==, STRIDE_CHART_KIND_PACE);
+  g_assert_cmpint (stride_charts_page_get_range (page), ==, STRIDE_CHART_RANGE_3_MONTHS);
+  show_kind (page, STRIDE_CHART_KIND_LOAD);
+  stride_charts_page_set_range (page, STRIDE_CHART_RANGE_1_YEAR);
+  g_assert_true (wait_for (page_is_idle, page));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  page = open_charts (fixture->path, &window);
+  g_assert_cmpint (stride_charts_page_get_kind (page), ==, STRIDE_CHART_KIND_LOAD);
+  g_assert_cmpint (stride_charts_page_get_range (page), ==, STRIDE_CHART_RANGE_1_YEAR);
+  g_assert_cmpfloat (stride_charts_page_get_info (page)->x_to
+                     - stride_charts_page_get_info (page)->x_from, >, 360 * 86400.0);
+  stride_charts_page_set_custom_range (page, today - 50, today - 20);
+  g_assert_true (wait_for (page_is_idle, page));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  page = open_charts (fixture->path, &window);
+  g_assert_cmpint (stride_charts_page_get_kind (page), ==, STRIDE_CHART_KIND_LOAD);
+  g_assert_cmpint (stride_charts_page_get_range (page), ==, STRIDE_CHART_RANGE_1_YEAR);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Over two years, volume goes per calendar month: the range snaps to
  * whole months and every month has its running and strength bars; up to
  * two years it stays weekly. */
@@ -665,6 +697,8 @@ main (int   argc,
               journal_fixture_setup, test_tests_only_journal, journal_fixture_teardown);
   g_test_add ("/ui/charts/data-builders", JournalFixture, GINT_TO_POINTER (TRUE),
               journal_fixture_setup, test_data_builders, journal_fixture_teardown);
+  g_test_add ("/ui/charts/remembers-chart", JournalFixture, GINT_TO_POINTER (TRUE),
+              journal_fixture_setup, test_remembers_chart, journal_fixture_teardown);
   g_test_add ("/ui/charts/volume-by-month", JournalFixture, GINT_TO_POINTER (FALSE),
               journal_fixture_setup, test_volume_by_month, journal_fixture_teardown);
 

@@ -139,6 +139,13 @@ journal_fixture_setup (JournalFixture *fixture,
   fixture->dir = g_dir_make_tmp ("stride-ui-XXXXXX", &error);
   g_assert_no_error (error);
   fixture->path = g_build_filename (fixture->dir, "journal.db", NULL);
+  /* Every case starts from the default chart, as on a first launch. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+    g_settings_reset (settings, "last-chart");
+    g_settings_reset (settings, "chart-range");
+  }
 
   if (GPOINTER_TO_INT (with_demo))
     {
