@@ -19,7 +19,11 @@ typedef struct
   guint   index;                     /* order in the file */
   char   *name;
   char   *type;
-  GArray *points;                    /* StrideRawPoint, valid positions only */
+  /* Valid positions only; grown by hand, which g_array_append_val() per
+   * point was slower than. */
+  StrideRawPoint *points;
+  guint   n_points;
+  guint   points_size;
   guint   n_timed;
   double  first_time;                /* of the timed points, NAN = none */
   double  last_time;
@@ -32,6 +36,7 @@ typedef struct
 {
   const char *gpx, *metadata, *name, *type, *trk, *trkseg, *trkpt, *rte, *wpt;
   const char *time, *ele, *hr, *heartrate, *cad, *cadence;
+  const char *lat, *lon;                 /* attributes */
 } GpxNames;
 
 typedef struct
@@ -61,7 +66,7 @@ gpx_track_free (GpxTrack *track)
 {
   g_free (track->name);
   g_free (track->type);
-  g_array_unref (track->points);
+  g_free (track->points);
   g_free (track);
 }
 
@@ -104,19 +109,21 @@ intern_names (GpxNames        *n,
   INTERN (heartrate);
   INTERN (cad);
   INTERN (cadence);
+  INTERN (lat);
+  INTERN (lon);
 #undef INTERN
 }
 
 static gboolean
 gpx_start_cb (StrideXmlWalker  *walker,
               const char       *name,
+              const char       *parent,
               gpointer          user_data,
               GError          **error)
 {
   GpxParser *self = user_data;
-  const char *parent = stride_xml_walker_get_ancestor (walker, 1);
 
-  if (stride_xml_walker_get_depth (walker) == 1)
+  if (G_UNLIKELY (*parent == '\0'))
     {
       intern_names (&self->n, walker);
       return stride_xml_check_root (name, "gpx", "GPX", error);
@@ -127,7 +134,6 @@ gpx_start_cb (StrideXmlWalker  *walker,
       GpxTrack *track = g_new0 (GpxTrack, 1);
 
       track->index = self->tracks->len;
-      track->points = g_array_new (FALSE, FALSE, sizeof (StrideRawPoint));
       track->first_time = NAN;
       track->last_time = NAN;
       g_ptr_array_add (self->tracks, track);
@@ -148,9 +154,9 @@ gpx_start_cb (StrideXmlWalker  *walker,
       self->point_offset_s = 0;
       self->in_point = TRUE;
       /* One at a time: the attribute string is only valid until the next. */
-      self->point_valid = parse_coordinate (stride_xml_walker_get_attribute (walker, "lat"),
+      self->point_valid = parse_coordinate (stride_xml_walker_get_attribute (walker, self->n.lat),
                                             90, &self->point.lat)
-                          && parse_coordinate (stride_xml_walker_get_attribute (walker, "lon"),
+                          && parse_coordinate (stride_xml_walker_get_attribute (walker, self->n.lon),
                                                180, &self->point.lon);
     }
   else if (parent == self->n.gpx)
@@ -190,18 +196,23 @@ gpx_end_point (GpxParser *self)
       track->n_timed++;
     }
 
-  g_array_append_val (track->points, self->point);
+  if (G_UNLIKELY (track->n_points == track->points_size))
+    {
+      track->points_size = MAX (256, track->points_size * 2);
+      track->points = g_renew (StrideRawPoint, track->points, track->points_size);
+    }
+  track->points[track->n_points++] = self->point;
 }
 
 static gboolean
 gpx_end_cb (StrideXmlWalker  *walker,
             const char       *name,
+            const char       *parent,
             const char       *text,
             gpointer          user_data,
             GError          **error)
 {
   GpxParser *self = user_data;
-  const char *parent = stride_xml_walker_get_ancestor (walker, 1);
 
   if (self->in_point)
     {
@@ -294,24 +305,45 @@ build_group (GpxParser *self,
              gboolean  *same_time)
 {
   g_autoptr(StrideParsedActivity) activity = stride_parsed_activity_new ();
-  g_autoptr(GArray) raw = g_array_new (FALSE, FALSE, sizeof (StrideRawPoint));
+  g_autoptr(GArray) merged = NULL;
+  const StrideRawPoint *raw;
+  guint n_raw;
   const char *type = NULL;
   const char *title = NULL;
   guint n_kept;
+
+  /* The usual single track is used as it is, not copied. */
+  if (last - first == 1)
+    {
+      GpxTrack *track = g_ptr_array_index (timed, first);
+
+      raw = track->points;
+      n_raw = track->n_points;
+    }
+  else
+    {
+      merged = g_array_new (FALSE, FALSE, sizeof (StrideRawPoint));
+      for (guint i = first; i < last; i++)
+        {
+          GpxTrack *track = g_ptr_array_index (timed, i);
+
+          g_array_append_vals (merged, track->points, track->n_points);
+        }
+      raw = (const StrideRawPoint *) (gpointer) merged->data;
+      n_raw = merged->len;
+    }
 
   for (guint i = first; i < last; i++)
     {
       GpxTrack *track = g_ptr_array_index (timed, i);
 
-      g_array_append_vals (raw, track->points->data, track->points->len);
       if (type == NULL)
         type = track->type;
       if (title == NULL)
         title = track->name;
     }
 
-  n_kept = stride_track_build (activity, (const StrideRawPoint *) (gpointer) raw->data,
-                               raw->len, NAN);
+  n_kept = stride_track_build (activity, raw, n_raw, NAN);
   if (n_kept < 2 || activity->activity.duration_s <= 0)
     {
       *same_time = n_kept >= 2;
@@ -344,15 +376,15 @@ gpx_build (GpxParser  *self,
     {
       GpxTrack *track = g_ptr_array_index (self->tracks, i);
 
-      if (track->points->len == 0)
+      if (track->n_points == 0)
         continue;
 
       n_with_points++;
-      n_points += track->points->len;
+      n_points += track->n_points;
       n_timed_points += track->n_timed;
 
       /* A track that is mostly untimed would give a made-up activity. */
-      if (track->n_timed == 0 || track->n_timed * 2 < track->points->len)
+      if (track->n_timed == 0 || track->n_timed * 2 < track->n_points)
         n_untimed_tracks++;
       else
         g_ptr_array_add (timed, track);

@@ -200,13 +200,13 @@ intern_names (TcxNames        *n,
 static gboolean
 tcx_start_cb (StrideXmlWalker  *walker,
               const char       *name,
+              const char       *parent,
               gpointer          user_data,
               GError          **error)
 {
   TcxParser *self = user_data;
-  const char *parent = stride_xml_walker_get_ancestor (walker, 1);
 
-  if (stride_xml_walker_get_depth (walker) == 1)
+  if (G_UNLIKELY (*parent == '\0'))
     {
       intern_names (&self->n, walker);
       return stride_xml_check_root (name, "TrainingCenterDatabase", "TCX", error);
@@ -411,12 +411,12 @@ finish_activity (TcxParser *self)
 static gboolean
 tcx_end_cb (StrideXmlWalker  *walker,
             const char       *name,
+            const char       *parent,
             const char       *text,
             gpointer          user_data,
             GError          **error)
 {
   TcxParser *self = user_data;
-  const char *parent = stride_xml_walker_get_ancestor (walker, 1);
 
   if (!self->in_activity)
     return TRUE;

@@ -96,22 +96,46 @@ has_position (const StrideRawPoint *point)
   return !isnan (point->lat) && !isnan (point->lon);
 }
 
+#define DEGREES_TO_RADIANS (G_PI / 180.0)
+
+/* The cosine of a latitude in degrees, as the haversine wants it. */
+static inline double
+cos_latitude (double lat)
+{
+  return cos (lat * DEGREES_TO_RADIANS);
+}
+
+/* The haversine with the latitudes' cosines given, so that a track
+ * computes each point's once, not twice; the same arithmetic, in the same
+ * order, as stride_track_distance(). */
+static inline double
+haversine (double lat1,
+           double lon1,
+           double cos_lat1,
+           double lat2,
+           double lon2,
+           double cos_lat2)
+{
+  const double radius = 6371008.8;   /* IUGG mean Earth radius, m */
+  const double rad = DEGREES_TO_RADIANS;
+  double dlat = (lat2 - lat1) * rad;
+  double dlon = (lon2 - lon1) * rad;
+  double sin_dlat = sin (dlat / 2);
+  double sin_dlon = sin (dlon / 2);
+  double a;
+
+  a = sin_dlat * sin_dlat + cos_lat1 * cos_lat2 * sin_dlon * sin_dlon;
+
+  return 2 * radius * asin (sqrt (MIN (1.0, a)));
+}
+
 double
 stride_track_distance (double lat1,
                        double lon1,
                        double lat2,
                        double lon2)
 {
-  const double radius = 6371008.8;   /* IUGG mean Earth radius, m */
-  const double rad = G_PI / 180.0;
-  double dlat = (lat2 - lat1) * rad;
-  double dlon = (lon2 - lon1) * rad;
-  double a;
-
-  a = sin (dlat / 2) * sin (dlat / 2)
-      + cos (lat1 * rad) * cos (lat2 * rad) * sin (dlon / 2) * sin (dlon / 2);
-
-  return 2 * radius * asin (sqrt (MIN (1.0, a)));
+  return haversine (lat1, lon1, cos_latitude (lat1), lat2, lon2, cos_latitude (lat2));
 }
 
 /* Gives times to the untimed points [first, last) lying between the timed
@@ -157,11 +181,15 @@ interpolate_times (const StrideRawPoint *raw,
     }
 }
 
-/* Distance between two kept points, or NAN when unknown. */
-static double
+/* Distance between two kept points, or NAN when unknown. *@cos_a and
+ * *@cos_b are the cosines of their latitudes, NAN until computed: each is
+ * computed once and kept for the next step. */
+static inline double
 step_distance (const StrideRawPoint *a,
                const StrideRawPoint *b,
-               gboolean              file_distance)
+               gboolean              file_distance,
+               double               *cos_a,
+               double               *cos_b)
 {
   if (file_distance)
     {
@@ -171,7 +199,12 @@ step_distance (const StrideRawPoint *a,
     }
 
   if (has_position (a) && has_position (b))
-    return stride_track_distance (a->lat, a->lon, b->lat, b->lon);
+    {
+      if (isnan (*cos_a))
+        *cos_a = cos_latitude (a->lat);
+      *cos_b = cos_latitude (b->lat);
+      return haversine (a->lat, a->lon, *cos_a, b->lat, b->lon, *cos_b);
+    }
 
   return NAN;
 }
@@ -199,6 +232,7 @@ stride_track_build (StrideParsedActivity *out,
   gboolean climbing = FALSE;
   gint64 hr_sum = 0;
   guint hr_count = 0;
+  double cos_prev = NAN;             /* of the previous kept point's latitude */
 
   g_return_val_if_fail (out != NULL, 0);
   g_return_val_if_fail (raw != NULL || n_raw == 0, 0);
@@ -271,12 +305,14 @@ stride_track_build (StrideParsedActivity *out,
   out->activity.start_utc = (gint64) floor (start);
   out->activity.duration_s = n_kept > 0 ? times[kept[n_kept - 1]] - start : 0;
 
-  g_array_set_size (out->points, 0);
+  /* Sized once: growing it point by point copied it over and over. */
+  g_array_set_size (out->points, n_kept);
 
   for (guint k = 0; k < n_kept; k++)
     {
       const StrideRawPoint *p = &raw[kept[k]];
-      StrideTrackpoint tp = { 0, };
+      StrideTrackpoint *tp = &g_array_index (out->points, StrideTrackpoint, k);
+      double cos_this = NAN;
 
       if (k > 0)
         {
@@ -291,7 +327,7 @@ stride_track_build (StrideParsedActivity *out,
             }
           else
             {
-              double dd = step_distance (prev, p, file_distance);
+              double dd = step_distance (prev, p, file_distance, &cos_prev, &cos_this);
 
               if (!file_distance && !isnan (dd))
                 path += dd;
@@ -358,16 +394,18 @@ stride_track_build (StrideParsedActivity *out,
       if (file_distance && !isnan (p->distance_m))
         file_max = isnan (file_max) ? p->distance_m : MAX (file_max, p->distance_m);
 
-      tp.time_s = times[kept[k]] - (double) out->activity.start_utc;
-      tp.lat = has_position (p) ? p->lat : NAN;
-      tp.lon = has_position (p) ? p->lon : NAN;
-      tp.elevation_m = p->elevation_m;
-      tp.distance_m = file_distance ? p->distance_m : path;
-      tp.hr = p->hr > 0 && p->hr <= STRIDE_TRACK_MAX_HR ? p->hr : 0;
-      tp.cadence = p->cadence;
+      memset (tp, 0, sizeof *tp);
+      tp->time_s = times[kept[k]] - (double) out->activity.start_utc;
+      tp->lat = has_position (p) ? p->lat : NAN;
+      tp->lon = has_position (p) ? p->lon : NAN;
+      tp->elevation_m = p->elevation_m;
+      tp->distance_m = file_distance ? p->distance_m : path;
+      tp->hr = p->hr > 0 && p->hr <= STRIDE_TRACK_MAX_HR ? p->hr : 0;
+      tp->cadence = p->cadence;
       if (!file_distance && !has_position (p))
-        tp.distance_m = NAN;
-      g_array_append_val (out->points, tp);
+        tp->distance_m = NAN;
+
+      cos_prev = cos_this;
     }
 
   if (slow_run <= STRIDE_TRACK_PAUSE_MIN_S)
@@ -492,6 +530,17 @@ parse_time_fast (const char *p,
     }
   if (p != end)
     return FALSE;
+
+  /* Whole seconds, the usual case: GLib's arithmetic below gives exactly
+   * these seconds and no microseconds. */
+  if (divisor == 1)
+    {
+      *unix_s = (double) (days_from_civil (year, month, day) * 86400 + hour * 3600
+                          + minute * 60 + second - offset);
+      if (offset_s != NULL)
+        *offset_s = offset;
+      return TRUE;
+    }
 
   /* As GLib: the seconds as a double, then microseconds from it. */
   seconds = (double) ((guint64) second * divisor + fraction) / (double) divisor;

@@ -20,6 +20,16 @@
 /* Nodes between two looks at the cancellable. */
 #define CANCEL_CHECK_INTERVAL 4096
 
+/* Slots of the element-name cache; a power of two. Files use a few dozen
+ * element names. */
+#define NAME_CACHE_SIZE 64
+
+typedef struct
+{
+  const xmlChar *raw;                /* the node's name, from the dictionary */
+  const char    *local;              /* element_name() of it */
+} NameCacheEntry;
+
 struct _StrideXmlWalker
 {
   xmlTextReaderPtr  reader;
@@ -27,15 +37,31 @@ struct _StrideXmlWalker
   GCancellable     *cancellable;
 
   /* Local names of the open elements; the strings belong to the reader's
-   * dictionary and live as long as the reader. */
+   * dictionary and live as long as the reader. stack[0] is "", the
+   * parent of the root, so that stack[depth - 1] is always the parent of
+   * the element being opened. */
   const char      **stack;
+  /* The open elements' nodes (open_nodes[0] is NULL): an open element
+   * outlives its children, so its node is still the same at its end. */
+  xmlNodePtr       *open_nodes;
   guint             depth;
   guint             stack_size;
-  GString          *text;
+  /* The text directly inside the open element, NUL-terminated. */
+  char             *text;
+  gsize             text_len;
+  gsize             text_size;
+  /* The depth of the open element whose end callback already ran at its
+   * last text node (see take_text()), or 0. */
+  guint             ended_depth;
   /* The reader's dictionary, known from the first element. */
   xmlDictPtr        dict;
   /* A copy of the last attribute that had to be copied, or NULL. */
   xmlChar          *attribute;
+  /* Element names by the node's name pointer: finding the local name
+   * (dropping a prefix, interning) for every element was a good part of
+   * the walk. Only names the dictionary owns are cached, so a pointer
+   * stays the same string for the whole walk. */
+  NameCacheEntry    name_cache[NAME_CACHE_SIZE];
 
   /* The first problem seen, reported when the reader gives up. */
   GError           *read_error;
@@ -129,11 +155,12 @@ fail_from_reader (StrideXmlWalker  *walker,
   return FALSE;
 }
 
-/* The local name of the current element, interned in the reader's
+/* The local name of the element @node, interned in the reader's
  * dictionary (valid until the reader is freed), so that callers may compare
  * it by pointer with stride_xml_walker_intern()'s strings. */
 static const char *
-element_name (StrideXmlWalker *walker)
+element_name_uncached (StrideXmlWalker *walker,
+                       xmlNodePtr       node)
 {
   const xmlChar *local = xmlTextReaderConstLocalName (walker->reader);
   const xmlChar *colon;
@@ -142,21 +169,14 @@ element_name (StrideXmlWalker *walker)
   if (local == NULL)
     local = (const xmlChar *) "";
 
-  if (walker->dict == NULL)
-    {
-      xmlNodePtr node = xmlTextReaderCurrentNode (walker->reader);
-
-      if (node != NULL && node->doc != NULL)
-        walker->dict = node->doc->dict;
-    }
+  if (walker->dict == NULL && node->doc != NULL)
+    walker->dict = node->doc->dict;
 
   /* An undeclared prefix stays in the name: drop it too. */
   colon = (const xmlChar *) strrchr ((const char *) local, ':');
   if (colon != NULL)
     local = colon + 1;
 
-  /* The reader names elements with its dictionary's strings; looking one
-   * up again (hashing it) for every element was a good part of the walk. */
   if (colon == NULL && walker->dict != NULL && xmlDictOwns (walker->dict, local) == 1)
     return (const char *) local;
 
@@ -164,16 +184,138 @@ element_name (StrideXmlWalker *walker)
   return name != NULL ? name : "";
 }
 
-static void
-push_name (StrideXmlWalker *walker,
-           const char      *name)
+static inline const char *
+element_name (StrideXmlWalker *walker,
+              xmlNodePtr       node)
 {
-  if (walker->depth == walker->stack_size)
+  NameCacheEntry *entry;
+  const char *name;
+
+  /* An element's node name is what xmlTextReaderConstLocalName() gives. */
+  entry = &walker->name_cache[((guintptr) node->name >> 3) & (NAME_CACHE_SIZE - 1)];
+  if (G_LIKELY (entry->raw == node->name && node->name != NULL))
+    return entry->local;
+
+  name = element_name_uncached (walker, node);
+  if (node->name != NULL && walker->dict != NULL && xmlDictOwns (walker->dict, node->name) == 1)
+    {
+      entry->raw = node->name;
+      entry->local = name;
+    }
+
+  return name;
+}
+
+static inline void
+push_element (StrideXmlWalker *walker,
+              const char      *name,
+              xmlNodePtr       node)
+{
+  if (G_UNLIKELY (walker->depth == walker->stack_size))
     {
       walker->stack_size = MAX (16, walker->stack_size * 2);
       walker->stack = g_renew (const char *, walker->stack, walker->stack_size);
+      walker->open_nodes = g_renew (xmlNodePtr, walker->open_nodes, walker->stack_size);
     }
-  walker->stack[walker->depth++] = name;
+  walker->stack[walker->depth] = name;
+  walker->open_nodes[walker->depth] = node;
+  walker->depth++;
+}
+
+static inline void
+clear_text (StrideXmlWalker *walker)
+{
+  walker->text_len = 0;
+  walker->text[0] = '\0';
+}
+
+static void
+append_text (StrideXmlWalker *walker,
+             const char      *value)
+{
+  gsize len = strlen (value);
+
+  if (G_UNLIKELY (walker->text_len + len + 1 > walker->text_size))
+    {
+      walker->text_size = MAX (walker->text_size * 2, walker->text_len + len + 1);
+      walker->text = g_realloc (walker->text, walker->text_size);
+    }
+  memcpy (walker->text + walker->text_len, value, len + 1);
+  walker->text_len += len;
+}
+
+/* Whether the text node @node is one that xmlTextReaderNodeType() calls
+ * TEXT or SIGNIFICANT_WHITESPACE (kept), not WHITESPACE (dropped). */
+static inline gboolean
+is_kept_text (StrideXmlWalker *walker,
+              xmlNodePtr       node)
+{
+  const xmlChar *c = node->content;
+
+  /* A node whose first character is not white space is not blank, which
+   * covers every value a track has; only the rest ask the reader. */
+  if (G_LIKELY (c != NULL && *c != ' ' && *c != '\t' && *c != '\n' && *c != '\r' && *c != '\0'))
+    return TRUE;
+
+  return xmlTextReaderNodeType (walker->reader) != XML_READER_TYPE_WHITESPACE;
+}
+
+static gboolean
+start_element (StrideXmlWalker     *walker,
+               xmlNodePtr           node,
+               StrideXmlStartFunc   start_func,
+               StrideXmlEndFunc     end_func,
+               gpointer             user_data,
+               GError             **error)
+{
+  const char *name = element_name (walker, node);
+  const char *parent = walker->stack[walker->depth - 1];
+  /* Only a childless element can be <ele/>, which has no end node of
+   * its own. */
+  gboolean empty = node->children == NULL
+                   && xmlTextReaderIsEmptyElement (walker->reader) == 1;
+
+  push_element (walker, name, node);
+  clear_text (walker);
+
+  if (start_func != NULL && !start_func (walker, name, parent, user_data, error))
+    return FALSE;
+
+  if (empty)
+    {
+      if (end_func != NULL && !end_func (walker, name, parent, "", user_data, error))
+        return FALSE;
+      walker->depth--;
+    }
+
+  return TRUE;
+}
+
+/* Handles the kept text node @node. Most elements hold one text node and
+ * nothing else: then, when the node has no next sibling, the reader has
+ * already read to the element's end (it reads a text node to its end, up
+ * to the next sibling or the parent's end, before showing it) and the
+ * element's end is the next node. The end callback runs now, with the
+ * node's own text, instead of copying it: the reader frees the node before
+ * it shows the end. Other text is collected for the end. */
+static gboolean
+take_text (StrideXmlWalker     *walker,
+           xmlNodePtr           node,
+           StrideXmlEndFunc     end_func,
+           gpointer             user_data,
+           GError             **error)
+{
+  if (walker->text_len == 0 && node->next == NULL && walker->depth > 1 && end_func != NULL)
+    {
+      const char *name = walker->stack[walker->depth - 1];
+      const char *parent = walker->stack[walker->depth - 2];
+
+      walker->ended_depth = walker->depth;
+      return end_func (walker, name, parent, (const char *) node->content, user_data, error);
+    }
+
+  append_text (walker, (const char *) node->content);
+  return TRUE;
 }
 
 static gboolean
@@ -186,62 +328,56 @@ walk (StrideXmlWalker     *walker,
   guint n_nodes = 0;
   int ret;
 
+  /* One reader call per node where the node itself tells enough: its
+   * type, name, children and text are fields of the node. */
   while ((ret = xmlTextReaderRead (walker->reader)) == 1)
     {
-      int type = xmlTextReaderNodeType (walker->reader);
+      xmlNodePtr node = xmlTextReaderCurrentNode (walker->reader);
 
-      if (++n_nodes % CANCEL_CHECK_INTERVAL == 0
+      if (G_UNLIKELY (++n_nodes % CANCEL_CHECK_INTERVAL == 0)
           && g_cancellable_set_error_if_cancelled (walker->cancellable, error))
         return FALSE;
 
-      switch (type)
+      if (G_UNLIKELY (node == NULL))
+        continue;
+
+      switch (node->type)
         {
-        case XML_READER_TYPE_ELEMENT:
-          {
-            const char *name = element_name (walker);
-            gboolean empty = xmlTextReaderIsEmptyElement (walker->reader) == 1;
+        case XML_ELEMENT_NODE:
+          /* An element is seen twice, at its start and at its end (but
+           * <ele/> once): its end is the innermost open element's node
+           * coming round again. Asking the reader (NodeType) cost more
+           * than this comparison, for every element. */
+          if (node != walker->open_nodes[walker->depth - 1])
+            {
+              if (!start_element (walker, node, start_func, end_func, user_data, error))
+                return FALSE;
+            }
+          else
+            {
+              const char *name = walker->stack[walker->depth - 1];
+              const char *parent = walker->stack[walker->depth - 2];
 
-            push_name (walker, name);
-            g_string_truncate (walker->text, 0);
+              if (walker->ended_depth == walker->depth)
+                walker->ended_depth = 0;
+              else if (end_func != NULL
+                       && !end_func (walker, name, parent, walker->text, user_data, error))
+                return FALSE;
 
-            if (start_func != NULL && !start_func (walker, name, user_data, error))
-              return FALSE;
-
-            /* <ele/> has no end node of its own. */
-            if (empty)
-              {
-                if (end_func != NULL && !end_func (walker, name, "", user_data, error))
-                  return FALSE;
-                walker->depth--;
-              }
-          }
+              walker->depth--;
+              clear_text (walker);
+            }
           break;
 
-        case XML_READER_TYPE_END_ELEMENT:
-          {
-            const char *name;
-
-            if (walker->depth == 0)
-              break;
-
-            name = walker->stack[walker->depth - 1];
-            if (end_func != NULL && !end_func (walker, name, walker->text->str, user_data, error))
-              return FALSE;
-
-            walker->depth--;
-            g_string_truncate (walker->text, 0);
-          }
+        case XML_TEXT_NODE:
+          if (node->content != NULL && is_kept_text (walker, node)
+              && !take_text (walker, node, end_func, user_data, error))
+            return FALSE;
           break;
 
-        case XML_READER_TYPE_TEXT:
-        case XML_READER_TYPE_CDATA:
-        case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-          {
-            const char *value = (const char *) xmlTextReaderConstValue (walker->reader);
-
-            if (value != NULL)
-              g_string_append (walker->text, value);
-          }
+        case XML_CDATA_SECTION_NODE:
+          if (node->content != NULL && !take_text (walker, node, end_func, user_data, error))
+            return FALSE;
           break;
 
         default:
@@ -275,7 +411,11 @@ stride_xml_walk (GInputStream        *stream,
 
   walker.stream = stream;
   walker.cancellable = cancellable;
-  walker.text = g_string_new (NULL);
+  walker.text_size = 256;
+  walker.text = g_malloc (walker.text_size);
+  clear_text (&walker);
+  /* The root's parent. */
+  push_element (&walker, "", NULL);
 
   /* No XML_PARSE_NOENT (entities are not substituted), no
    * XML_PARSE_DTDLOAD/DTDVALID (no external DTD is fetched), and NONET in
@@ -305,7 +445,8 @@ stride_xml_walk (GInputStream        *stream,
   g_clear_pointer (&walker.attribute, xmlFree);
   g_free (walker.xml_message);
   g_free (walker.stack);
-  g_string_free (walker.text, TRUE);
+  g_free (walker.open_nodes);
+  g_free (walker.text);
 
   return ok;
 }
@@ -316,7 +457,8 @@ stride_xml_walker_get_ancestor (StrideXmlWalker *walker,
 {
   g_return_val_if_fail (walker != NULL, "");
 
-  if (up >= walker->depth)
+  /* stack[0] is the root's parent. */
+  if (up + 1 >= walker->depth)
     return "";
 
   return walker->stack[walker->depth - 1 - up];
@@ -327,7 +469,7 @@ stride_xml_walker_get_depth (StrideXmlWalker *walker)
 {
   g_return_val_if_fail (walker != NULL, 0);
 
-  return walker->depth;
+  return walker->depth - 1;
 }
 
 int
@@ -367,13 +509,17 @@ stride_xml_walker_get_attribute (StrideXmlWalker *walker,
   g_return_val_if_fail (walker != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  /* The usual attribute is one text node: its text needs no copy. */
+  /* The usual attribute is one text node: its text needs no copy. Its
+   * name is in the reader's dictionary, so an interned @name matches by
+   * pointer. */
   node = xmlTextReaderCurrentNode (walker->reader);
   if (node != NULL && node->type == XML_ELEMENT_NODE)
     {
       for (xmlAttrPtr attr = node->properties; attr != NULL; attr = attr->next)
         {
-          if (attr->ns != NULL || strcmp ((const char *) attr->name, name) != 0)
+          if (attr->ns != NULL
+              || ((const char *) attr->name != name
+                  && strcmp ((const char *) attr->name, name) != 0))
             continue;
           if (attr->children == NULL)
             return "";

@@ -20,16 +20,22 @@ G_BEGIN_DECLS
 typedef struct _StrideXmlWalker StrideXmlWalker;
 
 /* Called for each element start; @name is the local name, interned: it is
- * the same pointer as stride_xml_walker_intern() gives for that name. */
+ * the same pointer as stride_xml_walker_intern() gives for that name;
+ * @parent is the parent's (stride_xml_walker_get_ancestor (walker, 1)),
+ * "" for the root. */
 typedef gboolean (*StrideXmlStartFunc) (StrideXmlWalker  *walker,
                                         const char       *name,
+                                        const char       *parent,
                                         gpointer          user_data,
                                         GError          **error);
 
 /* Called for each element end with the text directly inside it (child
- * elements' text is not included; comments are skipped). */
+ * elements' text is not included; comments are skipped). @text is valid
+ * during the call only. For an element whose last node is its text the
+ * call comes at that text, just before the reader shows the end tag. */
 typedef gboolean (*StrideXmlEndFunc)   (StrideXmlWalker  *walker,
                                         const char       *name,
+                                        const char       *parent,
                                         const char       *text,
                                         gpointer          user_data,
                                         GError          **error);
@@ -59,7 +65,8 @@ char       *stride_xml_walker_dup_attribute (StrideXmlWalker     *walker,
 
 /* Only valid in a start callback: the attribute with this (unprefixed)
  * name, or NULL; the string is valid until the next call or the callback
- * returns. Unlike dup_attribute, usually copies nothing. */
+ * returns. Unlike dup_attribute, usually copies nothing; a @name from
+ * stride_xml_walker_intern() is found faster. */
 const char *stride_xml_walker_get_attribute (StrideXmlWalker     *walker,
                                              const char          *name);
 /* @name interned in the reader's dictionary (valid during the walk): the
