@@ -6,7 +6,8 @@ Test 'po-potfiles': po/POTFILES.in must list every file with translatable
 strings and nothing that does not exist.
 
 Files with translatable strings are
-  - src/**/*.c and *.h that call _(), N_(), C_() or NC_(),
+  - src/**/*.c and *.h that call _(), N_(), C_(), NC_(), g_dngettext() or
+    g_dpgettext(),
   - src/**/*.ui with a translatable="yes" attribute,
   - data/*.in (desktop entry, metainfo) and data/*.gschema.xml.
 
@@ -18,8 +19,9 @@ import os
 import re
 import sys
 
-# _( N_( C_( NC_( as a whole word: not g_(, foo_( or FOO_N_(.
-C_MARK = re.compile(r'(?<![A-Za-z0-9_])(?:N|C|NC)?_\s*\(')
+# _( N_( C_( NC_( g_dngettext( g_dpgettext( as a whole word: not g_(, foo_(
+# or FOO_N_(.
+C_MARK = re.compile(r'(?<![A-Za-z0-9_])(?:(?:N|C|NC)?_|g_dngettext|g_dpgettext2?)\s*\(')
 UI_MARK = re.compile(r'translatable\s*=\s*["\']yes["\']')
 
 

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <math.h>
 
 #include "stride-gpx.h"
@@ -354,7 +356,10 @@ build_group (GpxParser *self,
   activity->activity.tz_offset_s = ((GpxTrack *) g_ptr_array_index (timed, first))->tz_offset_s;
   activity->activity.title = g_strdup (title != NULL ? title : self->file_name);
   if (last - first > 1)
-    stride_parsed_activity_add_note (activity, "%u tracks merged", last - first);
+    stride_parsed_activity_add_note (activity,
+                                     g_dngettext (GETTEXT_PACKAGE, "%u track merged",
+                                                  "%u tracks merged", last - first),
+                                     last - first);
 
   return g_steal_pointer (&activity);
 }
@@ -394,18 +399,32 @@ gpx_build (GpxParser  *self,
     {
       if (self->n_bad_positions > 0)
         g_set_error (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_INVALID,
-                     "No valid track point: %u have invalid coordinates",
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "No valid track point: %u has invalid coordinates",
+                                  "No valid track point: %u have invalid coordinates",
+                                  self->n_bad_positions),
                      self->n_bad_positions);
       else if (self->n_tracks > 0)
         g_set_error (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_NOTHING_TO_IMPORT,
-                     "The tracks are empty");
+                     _("The tracks are empty"));
       else if (self->n_routes > 0 || self->n_waypoints > 0)
-        g_set_error (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_NOTHING_TO_IMPORT,
-                     "No tracks, only %u routes and %u waypoints",
-                     self->n_routes, self->n_waypoints);
+        {
+          g_autofree char *routes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u route",
+                                                                  "%u routes", self->n_routes),
+                                                     self->n_routes);
+          g_autofree char *waypoints = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                     "%u waypoint",
+                                                                     "%u waypoints",
+                                                                     self->n_waypoints),
+                                                        self->n_waypoints);
+
+          /* Translators: "No tracks, only 1 route and 40 waypoints" */
+          g_set_error (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_NOTHING_TO_IMPORT,
+                       _("No tracks, only %s and %s"), routes, waypoints);
+        }
       else
         g_set_error (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_NOTHING_TO_IMPORT,
-                     "No tracks in the file");
+                     _("No tracks in the file"));
       return NULL;
     }
 
@@ -413,10 +432,17 @@ gpx_build (GpxParser  *self,
     {
       if (n_timed_points == 0)
         g_set_error (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_NO_TIMESTAMPS,
-                     "No timestamps: none of the %u track points has a <time>", n_points);
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "No timestamps: the %u track point has no <time>",
+                                  "No timestamps: none of the %u track points has a <time>",
+                                  n_points),
+                     n_points);
       else
         g_set_error (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_NO_TIMESTAMPS,
-                     "No timestamps: only %u of %u track points have a <time>",
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "No timestamps: only %u of %u track point has a <time>",
+                                  "No timestamps: only %u of %u track points have a <time>",
+                                  n_points),
                      n_timed_points, n_points);
       return NULL;
     }
@@ -458,10 +484,10 @@ gpx_build (GpxParser  *self,
     {
       if (n_same_time > 0)
         g_set_error (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_NO_TIMESTAMPS,
-                     "No usable timestamps: all track points have the same time");
+                     _("No usable timestamps: all track points have the same time"));
       else
         g_set_error (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_NOTHING_TO_IMPORT,
-                     "The track has a single point");
+                     _("The track has a single point"));
       return NULL;
     }
 
@@ -469,17 +495,31 @@ gpx_build (GpxParser  *self,
     StrideParsedActivity *first_activity = g_ptr_array_index (activities, 0);
 
     if (n_untimed_tracks > 0)
-      stride_parsed_activity_add_note (first_activity, "%u tracks without timestamps left out",
+      stride_parsed_activity_add_note (first_activity,
+                                       g_dngettext (GETTEXT_PACKAGE,
+                                                    "%u track without timestamps left out",
+                                                    "%u tracks without timestamps left out",
+                                                    n_untimed_tracks),
                                        n_untimed_tracks);
     if (n_same_time + n_single > 0)
-      stride_parsed_activity_add_note (first_activity, "%u tracks too short to import left out",
+      stride_parsed_activity_add_note (first_activity,
+                                       g_dngettext (GETTEXT_PACKAGE,
+                                                    "%u track too short to import left out",
+                                                    "%u tracks too short to import left out",
+                                                    n_same_time + n_single),
                                        n_same_time + n_single);
     if (self->n_bad_positions > 0)
       stride_parsed_activity_add_note (first_activity,
-                                       "%u points with invalid coordinates left out",
+                                       g_dngettext (GETTEXT_PACKAGE,
+                                                    "%u point with invalid coordinates left out",
+                                                    "%u points with invalid coordinates left out",
+                                                    self->n_bad_positions),
                                        self->n_bad_positions);
     if (self->n_bad_values > 0)
-      stride_parsed_activity_add_note (first_activity, "%u unreadable values ignored",
+      stride_parsed_activity_add_note (first_activity,
+                                       g_dngettext (GETTEXT_PACKAGE, "%u unreadable value ignored",
+                                                    "%u unreadable values ignored",
+                                                    self->n_bad_values),
                                        self->n_bad_values);
   }
 

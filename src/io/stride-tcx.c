@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <math.h>
 
 #include "stride-tcx.h"
@@ -402,7 +404,10 @@ finish_activity (TcxParser *self)
   activity->activity.tz_offset_s = self->tz_offset_s;
   activity->activity.notes = g_steal_pointer (&self->notes);
   if (self->n_duplicate_laps > 0)
-    stride_parsed_activity_add_note (activity, "%u duplicated laps left out",
+    stride_parsed_activity_add_note (activity,
+                                     g_dngettext (GETTEXT_PACKAGE, "%u duplicated lap left out",
+                                                  "%u duplicated laps left out",
+                                                  self->n_duplicate_laps),
                                      self->n_duplicate_laps);
 
   g_ptr_array_add (self->activities, g_steal_pointer (&activity));
@@ -497,16 +502,16 @@ stride_tcx_parse (GInputStream  *stream,
     {
       if (self.n_activities == 0 && self.n_courses > 0)
         g_set_error (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_NOTHING_TO_IMPORT,
-                     "A course, not an activity: the file has no <Activity>");
+                     _("A course, not an activity: the file has no <Activity>"));
       else if (self.n_activities == 0)
         g_set_error (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_NOTHING_TO_IMPORT,
-                     "No activities in the file");
+                     _("No activities in the file"));
       else if (self.n_untimed > 0)
         g_set_error (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_NO_TIMESTAMPS,
-                     "No timestamps: the activity has no <Time>, lap StartTime or <Id>");
+                     _("No timestamps: the activity has no <Time>, lap StartTime or <Id>"));
       else
         g_set_error (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_NOTHING_TO_IMPORT,
-                     "The activity is empty");
+                     _("The activity is empty"));
       goto out;
     }
 
@@ -514,10 +519,17 @@ stride_tcx_parse (GInputStream  *stream,
     StrideParsedActivity *first = g_ptr_array_index (self.activities, 0);
 
     if (self.n_untimed + self.n_empty > 0)
-      stride_parsed_activity_add_note (first, "%u empty or untimed activities left out",
+      stride_parsed_activity_add_note (first,
+                                       g_dngettext (GETTEXT_PACKAGE,
+                                                    "%u empty or untimed activity left out",
+                                                    "%u empty or untimed activities left out",
+                                                    self.n_untimed + self.n_empty),
                                        self.n_untimed + self.n_empty);
     if (self.n_bad_values > 0)
-      stride_parsed_activity_add_note (first, "%u unreadable values ignored",
+      stride_parsed_activity_add_note (first,
+                                       g_dngettext (GETTEXT_PACKAGE, "%u unreadable value ignored",
+                                                    "%u unreadable values ignored",
+                                                    self.n_bad_values),
                                        self.n_bad_values);
   }
 

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <math.h>
 #include <string.h>
 
@@ -284,12 +286,25 @@ stride_track_build (StrideParsedActivity *out,
     }
 
   if (n_interpolated > 0)
-    stride_parsed_activity_add_note (out, "%u points without a time got one interpolated",
+    stride_parsed_activity_add_note (out,
+                                     g_dngettext (GETTEXT_PACKAGE,
+                                                  "%u point without a time got one interpolated",
+                                                  "%u points without a time got one interpolated",
+                                                  n_interpolated),
                                      n_interpolated);
   if (n_untimed > 0)
-    stride_parsed_activity_add_note (out, "%u points without a time were left out", n_untimed);
+    stride_parsed_activity_add_note (out,
+                                     g_dngettext (GETTEXT_PACKAGE,
+                                                  "%u point without a time was left out",
+                                                  "%u points without a time were left out",
+                                                  n_untimed),
+                                     n_untimed);
   if (n_backwards > 0)
-    stride_parsed_activity_add_note (out, "%u points going back in time were left out",
+    stride_parsed_activity_add_note (out,
+                                     g_dngettext (GETTEXT_PACKAGE,
+                                                  "%u point going back in time was left out",
+                                                  "%u points going back in time were left out",
+                                                  n_backwards),
                                      n_backwards);
 
   if (n_kept == 0)

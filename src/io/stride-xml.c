@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include <libxml/parser.h>
@@ -135,10 +137,10 @@ fail_from_reader (StrideXmlWalker  *walker,
     {
       if (g_error_matches (walker->read_error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA))
         g_set_error (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_MALFORMED,
-                     "Corrupt compressed data: %s", walker->read_error->message);
+                     _("Corrupt compressed data: %s"), walker->read_error->message);
       else if (g_error_matches (walker->read_error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
         g_set_error_literal (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_MALFORMED,
-                             "Truncated compressed data: the file ends too early");
+                             _("Truncated compressed data: the file ends too early"));
       else
         g_propagate_error (error, g_steal_pointer (&walker->read_error));
       return FALSE;
@@ -146,10 +148,10 @@ fail_from_reader (StrideXmlWalker  *walker,
 
   if (walker->xml_message != NULL)
     g_set_error (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_MALFORMED,
-                 "Malformed XML at line %d: %s", walker->xml_line, walker->xml_message);
+                 _("Malformed XML at line %d: %s"), walker->xml_line, walker->xml_message);
   else
     g_set_error (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_MALFORMED,
-                 "Malformed XML near line %d",
+                 _("Malformed XML near line %d"),
                  xmlTextReaderGetParserLineNumber (walker->reader));
 
   return FALSE;
@@ -431,7 +433,7 @@ stride_xml_walk (GInputStream        *stream,
             g_propagate_error (error, g_steal_pointer (&walker.read_error));
           else
             g_set_error_literal (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_MALFORMED,
-                                 "Could not start reading the XML document");
+                                 _("Could not start reading the XML document"));
         }
     }
   else
@@ -558,7 +560,7 @@ stride_xml_check_root (const char  *name,
   if (!g_str_equal (name, root))
     {
       g_set_error (error, STRIDE_IMPORT_ERROR, STRIDE_IMPORT_ERROR_MALFORMED,
-                   "Not a %s file: the document element is <%s>", format, name);
+                   _("Not a %s file: the document element is <%s>"), format, name);
       return FALSE;
     }
   return TRUE;

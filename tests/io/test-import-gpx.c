@@ -75,12 +75,12 @@ typedef struct
 
 static const BadFile bad_files[] = {
   { "togeojson_bad.gpx", STRIDE_IMPORT_ERROR_INVALID, "2 have invalid coordinates" },
-  { "gpxpy_route.gpx", STRIDE_IMPORT_ERROR_NOTHING_TO_IMPORT, "only 1 routes and 0 waypoints" },
-  { "togeojson_trek.gpx", STRIDE_IMPORT_ERROR_NOTHING_TO_IMPORT, "only 1 routes" },
-  { "togeojson_trek_no_rtept.gpx", STRIDE_IMPORT_ERROR_NOTHING_TO_IMPORT, "only 1 routes" },
-  { "togeojson_opencpn.gpx", STRIDE_IMPORT_ERROR_NOTHING_TO_IMPORT, "only 1 routes" },
+  { "gpxpy_route.gpx", STRIDE_IMPORT_ERROR_NOTHING_TO_IMPORT, "only 1 route and 0 waypoints" },
+  { "togeojson_trek.gpx", STRIDE_IMPORT_ERROR_NOTHING_TO_IMPORT, "only 1 route and" },
+  { "togeojson_trek_no_rtept.gpx", STRIDE_IMPORT_ERROR_NOTHING_TO_IMPORT, "only 1 route and" },
+  { "togeojson_opencpn.gpx", STRIDE_IMPORT_ERROR_NOTHING_TO_IMPORT, "only 1 route and" },
   { "togeojson_wpt.gpx", STRIDE_IMPORT_ERROR_NOTHING_TO_IMPORT, "40 waypoints" },
-  { "gpxpy_unicode_with_bom.gpx", STRIDE_IMPORT_ERROR_NOTHING_TO_IMPORT, "1 waypoints" },
+  { "gpxpy_unicode_with_bom.gpx", STRIDE_IMPORT_ERROR_NOTHING_TO_IMPORT, "1 waypoint" },
   { "gpxpy_custom_schema_locations.gpx", STRIDE_IMPORT_ERROR_NOTHING_TO_IMPORT, "No tracks" },
   { "togeojson_empty_trk.gpx", STRIDE_IMPORT_ERROR_NOTHING_TO_IMPORT, "tracks are empty" },
   { "togeojson_unique_trkpt.gpx", STRIDE_IMPORT_ERROR_NOTHING_TO_IMPORT, "single point" },

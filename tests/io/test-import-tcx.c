@@ -232,7 +232,7 @@ test_duplicate_lap_note (void)
   parsed = g_ptr_array_index (activities, 0);
   g_assert_nonnull (parsed->note);
   if (parsed->note != NULL)
-    g_assert_nonnull (strstr (parsed->note, "1 duplicated laps"));
+    g_assert_nonnull (strstr (parsed->note, "1 duplicated lap left out"));
 }
 
 static void

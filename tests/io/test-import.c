@@ -135,7 +135,7 @@ test_errors_and_skips (Fixture       *fixture,
   } cases[] = {
     { "togeojson_bad.gpx", STRIDE_IMPORT_STATUS_ERROR, "invalid coordinates" },
     { "gpxpy_track-with-extremes.gpx", STRIDE_IMPORT_STATUS_ERROR, "No timestamps" },
-    { "gpxpy_route.gpx", STRIDE_IMPORT_STATUS_SKIPPED, "only 1 routes" },
+    { "gpxpy_route.gpx", STRIDE_IMPORT_STATUS_SKIPPED, "only 1 route and 0 waypoints" },
     { "togeojson_wpt.gpx", STRIDE_IMPORT_STATUS_SKIPPED, "40 waypoints" },
     { "togeojson_tcx-courses.tcx", STRIDE_IMPORT_STATUS_SKIPPED, "course" },
     { "fitparse_activity-filecrc_badcrc.fit", STRIDE_IMPORT_STATUS_ERROR, "Wrong file CRC" },
@@ -143,7 +143,7 @@ test_errors_and_skips (Fixture       *fixture,
     { "PROVENANCE.md", STRIDE_IMPORT_STATUS_ERROR, "Unsupported file type" },
     { "no-such-file.gpx", STRIDE_IMPORT_STATUS_ERROR, "No such file" },
     /* The Fitbit file with a duplicated lap imports. */
-    { "togeojson_bad.tcx", STRIDE_IMPORT_STATUS_IMPORTED, "1 duplicated laps left out" },
+    { "togeojson_bad.tcx", STRIDE_IMPORT_STATUS_IMPORTED, "1 duplicated lap left out" },
   };
 
   if (skip_without_corpus ())

@@ -419,7 +419,7 @@ test_report (JournalFixture *fixture,
   assert_row (rows, 2, "missing.gpx", "Error — ", "dialog-error-symbolic", "error");
   assert_row (rows, 3, "readme.txt", "Skipped — Unsupported file type",
               "action-unavailable-symbolic", "warning");
-  assert_row (rows, 4, "route.gpx", "Skipped — No tracks, only 1 routes and 0 waypoints",
+  assert_row (rows, 4, "route.gpx", "Skipped — No tracks, only 1 route and 0 waypoints",
               "action-unavailable-symbolic", "warning");
   assert_row (rows, 5, "run again.fit", "Duplicate — Already imported: the same file",
               "edit-copy-symbolic", "dim-label");
