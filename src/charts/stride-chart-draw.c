@@ -716,9 +716,14 @@ draw_dense_bars (const StrideChartLayout *layout,
   if (mask != NULL)
     {
       /* The same boxes, as coverage: one composite instead of a path of
-       * a thousand boxes. */
-      _stride_coverage_mask_spans (mask, (const StrideColumnSpan *) (void *) spans->data, spans->len);
-      _stride_coverage_mask_paint (mask, cr);
+       * a thousand boxes, or none when they can go straight in. */
+      const StrideColumnSpan *boxes = (const StrideColumnSpan *) (void *) spans->data;
+
+      if (!_stride_coverage_mask_spans_now (mask, cr, boxes, spans->len))
+        {
+          _stride_coverage_mask_spans (mask, boxes, spans->len);
+          _stride_coverage_mask_paint (mask, cr);
+        }
       return TRUE;
     }
 
@@ -903,15 +908,33 @@ fill_dots (cairo_t                *cr,
     cairo_fill (cr);
 }
 
+static guint
+plot_columns (const StrideChartLayout *layout)
+{
+  return (guint) MAX (1, ceil (layout->right - layout->left));
+}
+
+/* More visible points than pixels can show one by one. */
+static gboolean
+series_dense (const StrideChartLayout *layout,
+              guint                    b,
+              guint                    e)
+{
+  return e > b && e - b > MAX (plot_columns (layout) / 3, 400);
+}
+
 /* A line or dots, into @mask when there is one (the caller paints it: a
  * line and its dots share one layer), else as cairo paths in the current
- * source. Values clamped to the plot's edge are added to @marks. */
+ * source. A dense line goes straight into the target when @alone: what
+ * follows it in its layer covers it wholly or not at all. Values clamped
+ * to the plot's edge are added to @marks. */
 static void
 draw_line_or_points (const StrideChartLayout *layout,
                      const StrideSeries      *s,
                      cairo_t                 *cr,
                      const StrideChartStyle  *style,
                      StrideCoverageMask      *mask,
+                     gboolean                 alone,
                      GArray                  *marks)
 {
   g_autoptr(GArray) pts = NULL;
@@ -927,8 +950,8 @@ draw_line_or_points (const StrideChartLayout *layout,
   if (e <= b)
     return;
 
-  columns = (guint) MAX (1, ceil (layout->right - layout->left));
-  dense = e - b > MAX (columns / 3, 400);
+  columns = plot_columns (layout);
+  dense = series_dense (layout, b, e);
   /* A dense scatter is decimated per dot width (3 px) rather than per
    * pixel: the extremes of every dot-wide column still survive. */
   if (dense && s->kind == STRIDE_SERIES_POINTS)
@@ -950,8 +973,10 @@ draw_line_or_points (const StrideChartLayout *layout,
       _stride_chart_line_spans (layout, px, pts->len, line_w, spans);
       if (mask != NULL)
         {
-          _stride_coverage_mask_spans (mask, (const StrideColumnSpan *) (void *) spans->data,
-                                       spans->len);
+          const StrideColumnSpan *boxes = (const StrideColumnSpan *) (void *) spans->data;
+
+          if (!alone || !_stride_coverage_mask_spans_now (mask, cr, boxes, spans->len))
+            _stride_coverage_mask_spans (mask, boxes, spans->len);
           return;
         }
       /* Each box filled on its own (the colour is opaque and they never
@@ -979,7 +1004,10 @@ draw_line_or_points (const StrideChartLayout *layout,
        * this density they read as the same cloud as round dots, with
        * half the pixels to compose. */
       if (mask != NULL && dense)
-        _stride_coverage_mask_squares (mask, px, pts->len, radius);
+        {
+          if (!_stride_coverage_mask_squares_now (mask, cr, px, pts->len, radius))
+            _stride_coverage_mask_squares (mask, px, pts->len, radius);
+        }
       else if (mask != NULL)
         _stride_coverage_mask_dots (mask, px, pts->len, radius);
       else
@@ -1041,14 +1069,35 @@ draw_layer (StrideChart             *chart,
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
 
   if (s->kind == STRIDE_SERIES_POINTS)
-    for (guint i = 0; i < chart->series->len; i++)
-      {
-        const StrideSeries *line = g_ptr_array_index (chart->series, i);
+    {
+      guint b;
+      guint e;
+      guint n_lines = 0;
+      gboolean squares;
 
-        if (line->kind == STRIDE_SERIES_LINE && dots_of_line (chart, line) == s)
-          draw_line_or_points (layout, line, cr, style, mask, marks);
-      }
-  draw_line_or_points (layout, s, cr, style, mask, marks);
+      for (guint i = 0; i < chart->series->len; i++)
+        {
+          const StrideSeries *line = g_ptr_array_index (chart->series, i);
+
+          if (line->kind == STRIDE_SERIES_LINE && dots_of_line (chart, line) == s)
+            n_lines++;
+        }
+      /* Dense dots are squares of full coverage: over an opaque line they
+       * are written last, and the line (if it is the only one, as lines
+       * may cross) need not wait for them. */
+      visible_slice (s, layout->x0, layout->x1, &b, &e);
+      squares = n_lines == 1
+                && (e <= b || (series_dense (layout, b, e) && mask != NULL
+                               && _stride_coverage_mask_can_stamp (mask, cr)));
+      for (guint i = 0; i < chart->series->len; i++)
+        {
+          const StrideSeries *line = g_ptr_array_index (chart->series, i);
+
+          if (line->kind == STRIDE_SERIES_LINE && dots_of_line (chart, line) == s)
+            draw_line_or_points (layout, line, cr, style, mask, squares, marks);
+        }
+    }
+  draw_line_or_points (layout, s, cr, style, mask, TRUE, marks);
 
   if (mask != NULL)
     _stride_coverage_mask_paint (mask, cr);

@@ -238,6 +238,7 @@ typedef struct
 {
   guint direct;
   guint cairo_mask;
+  guint now;           /* of direct: written with no mask at all */
 } StrideRasterStats;
 
 /* stride-chart-raster.c: what runs per point or per pixel of a draw.
@@ -292,6 +293,18 @@ void           _stride_coverage_mask_bars     (StrideCoverageMask     *mask,
                                                cairo_t                *cr,
                                                const StrideBarBox     *bars,
                                                guint                   n_bars);
+/* Straight into the target, no mask: see stride-chart-raster.c. */
+gboolean       _stride_coverage_mask_can_stamp (StrideCoverageMask    *mask,
+                                                cairo_t               *cr);
+gboolean       _stride_coverage_mask_spans_now (StrideCoverageMask    *mask,
+                                                cairo_t               *cr,
+                                                const StrideColumnSpan *spans,
+                                                guint                  n_spans);
+gboolean       _stride_coverage_mask_squares_now (StrideCoverageMask     *mask,
+                                                  cairo_t                *cr,
+                                                  const StrideChartPoint *pts,
+                                                  guint                   n_points,
+                                                  double                  radius);
 /* Tests: read (and zero) the counters; force cairo_mask for every layer. */
 void           _stride_raster_stats_take      (StrideRasterStats      *stats);
 void           _stride_raster_set_direct      (gboolean                enabled);

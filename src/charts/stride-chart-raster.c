@@ -20,11 +20,29 @@
 
 #include "stride-chart-private.h"
 
+/* round () of libm without its call, per pixel of a square or column:
+ * halves away from zero, anything of 2⁵² or more (or no number) as it
+ * is. v − trunc (v) is exact (Sterbenz), so ties are seen as round ()
+ * sees them. */
+static inline double
+pixel_round (double v)
+{
+  double t;
+
+  if (!(fabs (v) < 4503599627370496.0))
+    return v;
+  t = (double) (gint64) v;
+  /* No branch: ties and halves fall either way at random. */
+  return t + (double) (fabs (v - t) >= 0.5) * copysign (1, v);
+}
+
 /* ----- mapping ----- */
 
-double
-_stride_chart_map_x (const StrideChartLayout *layout,
-                     double                   x)
+/* Inlined where they run per point; the exported names are for the
+ * rest of the engine. */
+static inline double
+map_x (const StrideChartLayout *layout,
+       double                   x)
 {
   double t = (x - layout->x0) / (layout->x1 - layout->x0);
 
@@ -33,11 +51,11 @@ _stride_chart_map_x (const StrideChartLayout *layout,
   return layout->left + t * (layout->right - layout->left);
 }
 
-double
-_stride_chart_map_y (const StrideChartLayout *layout,
-                     StrideAxisSide           side,
-                     double                   y,
-                     gboolean                *clamped)
+static inline double
+map_y (const StrideChartLayout *layout,
+       StrideAxisSide           side,
+       double                   y,
+       gboolean                *clamped)
 {
   const StrideValueAxis *ax = &layout->axis[side];
   double t;
@@ -63,6 +81,22 @@ _stride_chart_map_y (const StrideChartLayout *layout,
   return layout->bottom - t * (layout->bottom - layout->top);
 }
 
+double
+_stride_chart_map_x (const StrideChartLayout *layout,
+                     double                   x)
+{
+  return map_x (layout, x);
+}
+
+double
+_stride_chart_map_y (const StrideChartLayout *layout,
+                     StrideAxisSide           side,
+                     double                   y,
+                     gboolean                *clamped)
+{
+  return map_y (layout, side, y, clamped);
+}
+
 void
 _stride_chart_map_series (const StrideChartLayout *layout,
                           StrideAxisSide           side,
@@ -76,9 +110,8 @@ _stride_chart_map_series (const StrideChartLayout *layout,
     {
       gboolean clamped = FALSE;
 
-      out[i].x = _stride_chart_map_x (layout, points[i].x);
-      out[i].y = isfinite (points[i].y) ? _stride_chart_map_y (layout, side, points[i].y, &clamped)
-                                        : NAN;
+      out[i].x = map_x (layout, points[i].x);
+      out[i].y = isfinite (points[i].y) ? map_y (layout, side, points[i].y, &clamped) : NAN;
       if (clamped)
         {
           g_array_append_vals (marks, &out[i], 1);
@@ -92,6 +125,22 @@ _stride_chart_map_series (const StrideChartLayout *layout,
 
 /* Per draw, over every visible point of a series. */
 
+/* The column of @x: floor ((@x − @x_from) · @scale) within 0 … @last,
+ * and 0 for no number. Clamping before truncating is the same as
+ * flooring first, and cheaper than floor () per point. */
+static inline gint64
+decimate_column (double x,
+                 double x_from,
+                 double scale,
+                 double last)
+{
+  double t = (x - x_from) * scale;
+
+  if (!isfinite (t))
+    return 0;
+  return (gint64) CLAMP (t, 0, last);
+}
+
 GArray *
 stride_chart_decimate (const StrideChartPoint *points,
                        guint                   n_points,
@@ -101,6 +150,7 @@ stride_chart_decimate (const StrideChartPoint *points,
 {
   GArray *out;
   double scale;
+  double last;
   guint i;
 
   out = g_array_sized_new (FALSE, FALSE, sizeof (StrideChartPoint),
@@ -126,6 +176,7 @@ stride_chart_decimate (const StrideChartPoint *points,
     }
 
   scale = n_columns / (x_to - x_from);
+  last = n_columns - 1;
 
   /* Per column: the minimum and the maximum, emitted in x order. A column
    * without two distinct extremes keeps its first gap instead, so a line
@@ -133,19 +184,16 @@ stride_chart_decimate (const StrideChartPoint *points,
   i = 1;
   while (i < n_points - 1 && out->len + 3 <= 2 * (gsize) n_columns + 2)
     {
-      double fc = floor ((points[i].x - x_from) * scale);
-      gint64 col = isfinite (fc) ? (gint64) CLAMP (fc, 0, n_columns - 1) : 0;
+      gint64 col = decimate_column (points[i].x, x_from, scale, last);
       gint64 min_i = -1;
       gint64 max_i = -1;
       gint64 gap_i = -1;
 
       for (; i < n_points - 1; i++)
         {
-          double fci = floor ((points[i].x - x_from) * scale);
-          gint64 ci = isfinite (fci) ? (gint64) CLAMP (fci, 0, n_columns - 1) : 0;
           double y = points[i].y;
 
-          if (ci != col)
+          if (decimate_column (points[i].x, x_from, scale, last) != col)
             break;
           if (!isfinite (y))
             {
@@ -293,7 +341,7 @@ _stride_chart_bar_spans (const StrideChartLayout *layout,
     {
       const StrideChartPoint *p = &s->points[j];
       double base = s->base != NULL ? s->base[j] : 0;
-      double x = _stride_chart_map_x (layout, p->x) - layout->left;
+      double x = map_x (layout, p->x) - layout->left;
       double ya;
       double yb;
       guint c;
@@ -302,8 +350,8 @@ _stride_chart_bar_spans (const StrideChartLayout *layout,
         continue;
 
       c = (guint) x;
-      ya = _stride_chart_map_y (layout, s->side, base, NULL);
-      yb = _stride_chart_map_y (layout, s->side, base + p->y, NULL);
+      ya = map_y (layout, s->side, base, NULL);
+      yb = map_y (layout, s->side, base + p->y, NULL);
       tops[c] = MIN (tops[c], MIN (ya, yb));
       bottoms[c] = MAX (bottoms[c], MAX (ya, yb));
     }
@@ -340,6 +388,7 @@ _stride_chart_bar_spans (const StrideChartLayout *layout,
 static gint raster_direct_disabled;
 static gint stats_direct;
 static gint stats_cairo_mask;
+static gint stats_now;
 
 void
 _stride_raster_set_direct (gboolean enabled)
@@ -352,6 +401,7 @@ _stride_raster_stats_take (StrideRasterStats *stats)
 {
   stats->direct = (guint) g_atomic_int_and (&stats_direct, 0);
   stats->cairo_mask = (guint) g_atomic_int_and (&stats_cairo_mask, 0);
+  stats->now = (guint) g_atomic_int_and (&stats_now, 0);
 }
 
 /* Is @v a whole number (of pixels)? */
@@ -547,6 +597,12 @@ mask_touch (StrideCoverageMask *mask,
         memset (row + tx0 + 1, 1, tx1 - tx0 - 1);
     }
   mask->dirty = TRUE;
+}
+
+static inline guint
+cover_byte (double cover)
+{
+  return cover >= 1 ? 255 : cover > 0 ? (guint) (cover * 255 + 0.5) : 0;
 }
 
 static inline void
@@ -782,8 +838,8 @@ target_row (const StrideCoverageMask *mask,
          + mask->target_x;
 }
 
-/* Four pixels at @d through the four coverages at @m. */
 #ifdef __SSE2__
+/* x · a / 255 rounded, per 16-bit lane: mul_un8x4's arithmetic. */
 static inline __m128i
 mul_16 (__m128i a,
         __m128i b)
@@ -792,62 +848,59 @@ mul_16 (__m128i a,
 
   return _mm_mulhi_epu16 (t, _mm_set1_epi16 (0x101));
 }
-
-static inline __m128i
-alpha_16 (__m128i a)
-{
-  return _mm_shufflehi_epi16 (_mm_shufflelo_epi16 (a, _MM_SHUFFLE (3, 3, 3, 3)),
-                              _MM_SHUFFLE (3, 3, 3, 3));
-}
-
-static inline void
-composite_4 (guint32      *d,
-             const guint8 *m,
-             guint32       src)
-{
-  guint32 m4;
-  __m128i zero = _mm_setzero_si128 ();
-  __m128i s16;
-  __m128i m16;
-  __m128i m_lo;
-  __m128i m_hi;
-  __m128i s_lo;
-  __m128i s_hi;
-  __m128i dst;
-  __m128i d_lo;
-  __m128i d_hi;
-  __m128i ff = _mm_set1_epi16 (0xff);
-
-  memcpy (&m4, m, sizeof m4);
-  if (m4 == 0)
-    return;
-  if (m4 == 0xffffffff && src >= 0xff000000)
-    {
-      _mm_storeu_si128 ((__m128i *) (void *) d, _mm_set1_epi32 ((int) src));
-      return;
-    }
-  s16 = _mm_unpacklo_epi8 (_mm_set1_epi32 ((int) src), zero);
-  m16 = _mm_unpacklo_epi8 (_mm_cvtsi32_si128 ((int) m4), zero);
-  m16 = _mm_unpacklo_epi16 (m16, m16);
-  m_lo = _mm_unpacklo_epi32 (m16, m16);
-  m_hi = _mm_unpackhi_epi32 (m16, m16);
-  s_lo = mul_16 (s16, m_lo);
-  s_hi = mul_16 (s16, m_hi);
-  dst = _mm_loadu_si128 ((const __m128i *) (const void *) d);
-  d_lo = mul_16 (_mm_unpacklo_epi8 (dst, zero), _mm_sub_epi16 (ff, alpha_16 (s_lo)));
-  d_hi = mul_16 (_mm_unpackhi_epi8 (dst, zero), _mm_sub_epi16 (ff, alpha_16 (s_hi)));
-  dst = _mm_adds_epu8 (_mm_packus_epi16 (s_lo, s_hi), _mm_packus_epi16 (d_lo, d_hi));
-  _mm_storeu_si128 ((__m128i *) (void *) d, dst);
-}
 #else
+/* Four pixels at @d through the four coverages at @m. Without branches:
+ * an uncovered pixel comes out as it was. */
 static inline void
 composite_4 (guint32      *d,
              const guint8 *m,
              guint32       src)
 {
-  /* Without branches: an uncovered pixel comes out as it was. */
   for (int j = 0; j < 4; j++)
     d[j] = over (mul_un8x4 (src, m[j]), d[j]);
+}
+#endif
+
+#ifdef __SSE2__
+/* The source through each coverage, and what is left of the pixel under
+ * it (255 − its alpha, in four 16-bit lanes): per layer, so that four
+ * pixels take two table lookups each and no branch, whatever their
+ * coverage (0 leaves a pixel as it was, 255 of an opaque source is the
+ * source: the same arithmetic gives both). */
+typedef struct
+{
+  guint32 src[256];
+  guint64 rest[256];
+} SourceTable;
+
+static void
+source_table_init (SourceTable *t,
+                   guint32      src)
+{
+  for (guint m = 0; m < 256; m++)
+    {
+      guint64 rest = 255 - (mul_un8x4 (src, m) >> 24);
+
+      t->src[m] = mul_un8x4 (src, m);
+      t->rest[m] = rest | rest << 16 | rest << 32 | rest << 48;
+    }
+}
+
+static inline void
+composite_4_table (guint32           *d,
+                   const guint8      *m,
+                   const SourceTable *t)
+{
+  __m128i zero = _mm_setzero_si128 ();
+  __m128i s = _mm_set_epi32 ((int) t->src[m[3]], (int) t->src[m[2]], (int) t->src[m[1]],
+                             (int) t->src[m[0]]);
+  __m128i rest_lo = _mm_set_epi64x ((long long) t->rest[m[1]], (long long) t->rest[m[0]]);
+  __m128i rest_hi = _mm_set_epi64x ((long long) t->rest[m[3]], (long long) t->rest[m[2]]);
+  __m128i dst = _mm_loadu_si128 ((const __m128i *) (const void *) d);
+  __m128i d_lo = mul_16 (_mm_unpacklo_epi8 (dst, zero), rest_lo);
+  __m128i d_hi = mul_16 (_mm_unpackhi_epi8 (dst, zero), rest_hi);
+
+  _mm_storeu_si128 ((__m128i *) (void *) d, _mm_adds_epu8 (s, _mm_packus_epi16 (d_lo, d_hi)));
 }
 #endif
 
@@ -859,11 +912,17 @@ composite_direct (StrideCoverageMask *mask,
                   GArray             *runs,
                   guint32             src)
 {
+#ifdef __SSE2__
+  SourceTable table;
+#endif
   int x0 = mask->width;
   int y0 = mask->height;
   int x1 = 0;
   int y1 = 0;
 
+#ifdef __SSE2__
+  source_table_init (&table, src);
+#endif
   for (guint k = 0; k < runs->len; k++)
     {
       const int *run = (const int *) (void *) (runs->data + k * sizeof (int) * 4);
@@ -882,8 +941,13 @@ composite_direct (StrideCoverageMask *mask,
               memcpy (&word, m + i, sizeof word);
               if (word == 0)
                 continue;
+#ifdef __SSE2__
+              composite_4_table (d + i, m + i, &table);
+              composite_4_table (d + i + 4, m + i + 4, &table);
+#else
               composite_4 (d + i, m + i, src);
               composite_4 (d + i + 4, m + i + 4, src);
+#endif
               memset (m + i, 0, 8);
             }
           for (; i < n; i++)
@@ -975,11 +1039,206 @@ _stride_coverage_mask_spans (StrideCoverageMask     *mask,
 
       mask_map (mask, &xa, &ya);
       mask_map (mask, &xb, &yb);
-      ia = (int) round (MIN (xa, xb));
-      ib = (int) round (MAX (xa, xb));
+      ia = (int) pixel_round (MIN (xa, xb));
+      ib = (int) pixel_round (MAX (xa, xb));
       for (int x = ia; x < ib; x++)
         mask_column (mask, x, MIN (ya, yb), MAX (ya, yb), 1);
     }
+}
+
+/* ----- straight into the target -----
+ *
+ * Shapes that no other shape of their layer covers partly need no mask:
+ * the column spans of one dense line or of dense bars never share a
+ * pixel, so compositing each pixel once with its coverage is what the
+ * mask would composite. Squares are of full coverage: in an opaque
+ * colour they are the colour itself whatever is under them, so written
+ * after the rest of their layer they are what the mask's maximum gives. */
+
+/* The current source as a pixel, when @mask can write straight into its
+ * target (and, if @opaque, the colour has no transparency). */
+static gboolean
+now_source (StrideCoverageMask *mask,
+            cairo_t            *cr,
+            gboolean            opaque,
+            guint32            *src)
+{
+  return mask->target != NULL && direct_source (cr, src) && (!opaque || *src >= 0xff000000);
+}
+
+gboolean
+_stride_coverage_mask_can_stamp (StrideCoverageMask *mask,
+                                 cairo_t            *cr)
+{
+  guint32 src;
+
+  return now_source (mask, cr, TRUE, &src);
+}
+
+/* Rows @top to @bottom (mask pixels, in the mask) of column @x, each of
+ * the coverage mask_column would give it, composited into the target. */
+static void
+column_now (StrideCoverageMask *mask,
+            int                 x,
+            double              top,
+            double              bottom,
+            guint32             src)
+{
+  gsize step = mask->target_stride / sizeof (guint32);
+  guint32 *d;
+  guint v;
+  int ya;
+  int yb;
+
+  ya = (int) top;
+  yb = (int) bottom;
+  if (yb < bottom)
+    yb++;
+  d = target_row (mask, ya) + x;
+  if (yb - ya == 1)
+    {
+      v = cover_byte (bottom - top);
+      if (v != 0)
+        composite_pixel (d, src, v);
+      return;
+    }
+  v = cover_byte (ya + 1 - top);
+  if (v != 0)
+    composite_pixel (d, src, v);
+  v = cover_byte (bottom - (yb - 1));
+  if (v != 0)
+    composite_pixel (d + (gsize) (yb - 1 - ya) * step, src, v);
+  d += step;
+  if (src >= 0xff000000)
+    {
+      for (int j = ya + 1; j < yb - 1; j++, d += step)
+        *d = src;
+      return;
+    }
+  for (int j = ya + 1; j < yb - 1; j++, d += step)
+    composite_pixel (d, src, 255);
+}
+
+/* As _stride_coverage_mask_spans followed by _stride_coverage_mask_paint,
+ * when the mask holds nothing and no span shares a pixel with another
+ * (one dense line, one series of dense bars): FALSE, and nothing done,
+ * when the target does not allow it. */
+gboolean
+_stride_coverage_mask_spans_now (StrideCoverageMask     *mask,
+                                 cairo_t                *cr,
+                                 const StrideColumnSpan *spans,
+                                 guint                   n_spans)
+{
+  int x0 = mask->width;
+  int x1 = 0;
+  int y0 = mask->height;
+  int y1 = 0;
+  guint32 src;
+
+  if (mask->dirty || !now_source (mask, cr, FALSE, &src))
+    return FALSE;
+
+  cairo_surface_flush (mask->target);
+  for (guint i = 0; i < n_spans; i++)
+    {
+      double xa = spans[i].x;
+      double xb = spans[i].x + 1;
+      double ya = spans[i].y;
+      double yb = spans[i].y + spans[i].h;
+      double top;
+      double bottom;
+      int ia;
+      int ib;
+
+      mask_map (mask, &xa, &ya);
+      mask_map (mask, &xb, &yb);
+      ia = (int) pixel_round (MIN (xa, xb));
+      ib = (int) pixel_round (MAX (xa, xb));
+      top = MAX (MIN (ya, yb), 0);
+      bottom = MIN (MAX (ya, yb), mask->height);
+      ia = MAX (ia, 0);
+      ib = MIN (ib, mask->width);
+      if (ia >= ib || !(bottom > top))
+        continue;
+      for (int x = ia; x < ib; x++)
+        column_now (mask, x, top, bottom, src);
+      x0 = MIN (x0, ia);
+      x1 = MAX (x1, ib);
+      y0 = MIN (y0, (int) top);
+      y1 = MAX (y1, (int) ceil (bottom));
+    }
+
+  if (x1 > x0 && y1 > y0)
+    cairo_surface_mark_dirty_rectangle (mask->target, mask->x0 + x0, mask->y0 + y0, x1 - x0,
+                                        y1 - y0);
+  g_atomic_int_inc (&stats_direct);
+  g_atomic_int_inc (&stats_now);
+  return TRUE;
+}
+
+/* As _stride_coverage_mask_squares and painting the layer, when the
+ * current source is opaque: what the mask holds is painted first, then
+ * the squares are written over it. FALSE, and nothing done, when the
+ * target or the source does not allow it. */
+gboolean
+_stride_coverage_mask_squares_now (StrideCoverageMask     *mask,
+                                   cairo_t                *cr,
+                                   const StrideChartPoint *pts,
+                                   guint                   n_points,
+                                   double                  radius)
+{
+  double side = pixel_round (2 * radius);
+  int dx0 = mask->width;
+  int dx1 = 0;
+  int dy0 = mask->height;
+  int dy1 = 0;
+  guint32 src;
+
+  if (!now_source (mask, cr, TRUE, &src))
+    return FALSE;
+
+  _stride_coverage_mask_paint (mask, cr);
+  cairo_surface_flush (mask->target);
+  for (guint i = 0; i < n_points; i++)
+    {
+      double x0 = pixel_round (pts[i].x - radius);
+      double y0 = pixel_round (pts[i].y - radius);
+      double x1 = x0 + side;
+      double y1 = y0 + side;
+      int ia;
+      int ib;
+      int ja;
+      int jb;
+
+      if (!isfinite (pts[i].y))
+        continue;
+      mask_map (mask, &x0, &y0);
+      mask_map (mask, &x1, &y1);
+      ia = (int) MAX (pixel_round (MIN (x0, x1)), 0);
+      ib = (int) MIN (pixel_round (MAX (x0, x1)), mask->width);
+      ja = (int) MAX (pixel_round (MIN (y0, y1)), 0);
+      jb = (int) MIN (pixel_round (MAX (y0, y1)), mask->height);
+      if (ia >= ib || ja >= jb)
+        continue;
+      for (int y = ja; y < jb; y++)
+        {
+          guint32 *d = target_row (mask, y);
+
+          for (int x = ia; x < ib; x++)
+            d[x] = src;
+        }
+      dx0 = MIN (dx0, ia);
+      dx1 = MAX (dx1, ib);
+      dy0 = MIN (dy0, ja);
+      dy1 = MAX (dy1, jb);
+    }
+
+  if (dx1 > dx0 && dy1 > dy0)
+    cairo_surface_mark_dirty_rectangle (mask->target, mask->x0 + dx0, mask->y0 + dy0, dx1 - dx0,
+                                        dy1 - dy0);
+  g_atomic_int_inc (&stats_direct);
+  g_atomic_int_inc (&stats_now);
+  return TRUE;
 }
 
 /* ----- lines -----
@@ -1061,7 +1320,9 @@ chord_tiles_add (StrideCoverageMask *mask,
   t->hi = MAX (t->hi, hi);
 }
 
-static void
+/* Inlined into its only caller, a line's loop over its points: one call
+ * per segment of a few pixels costs more than it seems. */
+G_ALWAYS_INLINE static inline void
 mask_segment (StrideCoverageMask *mask,
               double              ax,
               double              ay,
@@ -1124,8 +1385,10 @@ mask_segment (StrideCoverageMask *mask,
   hw = r * sqrt (len2) / du;
   vmin = MIN (av, bv) - hw;
   vmax = MAX (av, bv) + hw;
-  ulo = (int) MAX (floor (au - r), 0);
-  uhi = (int) MIN (ceil (bu + r), n_u);
+  /* Only lines whose centre is within r of the segment along u: the
+   * others have no chord (caps and normals reach r at most). */
+  ulo = (int) MAX (floor (au - r - 0.5) + 1, 0);
+  uhi = (int) MIN (ceil (bu + r - 0.5), n_u);
   if (ulo >= uhi || vmax <= 0 || vmin >= n_v)
     return;
 
@@ -1430,12 +1693,12 @@ _stride_coverage_mask_squares (StrideCoverageMask     *mask,
                                guint                   n_points,
                                double                  radius)
 {
-  double side = round (2 * radius);
+  double side = pixel_round (2 * radius);
 
   for (guint i = 0; i < n_points; i++)
     {
-      double x0 = round (pts[i].x - radius);
-      double y0 = round (pts[i].y - radius);
+      double x0 = pixel_round (pts[i].x - radius);
+      double y0 = pixel_round (pts[i].y - radius);
       double x1 = x0 + side;
       double y1 = y0 + side;
       int ia;
@@ -1447,10 +1710,10 @@ _stride_coverage_mask_squares (StrideCoverageMask     *mask,
         continue;
       mask_map (mask, &x0, &y0);
       mask_map (mask, &x1, &y1);
-      ia = (int) MAX (round (MIN (x0, x1)), 0);
-      ib = (int) MIN (round (MAX (x0, x1)), mask->width);
-      ja = (int) MAX (round (MIN (y0, y1)), 0);
-      jb = (int) MIN (round (MAX (y0, y1)), mask->height);
+      ia = (int) MAX (pixel_round (MIN (x0, x1)), 0);
+      ib = (int) MIN (pixel_round (MAX (x0, x1)), mask->width);
+      ja = (int) MAX (pixel_round (MIN (y0, y1)), 0);
+      jb = (int) MIN (pixel_round (MAX (y0, y1)), mask->height);
       if (ia >= ib || ja >= jb)
         continue;
       mask_touch (mask, ia, ja, ib, jb);
@@ -1552,12 +1815,6 @@ bar_cover (const BarPx *bar,
     c -= corner_cut (bar->r, s0, s1, t0, t1);
 
   return CLAMP (c, 0, 1);
-}
-
-static inline guint
-cover_byte (double cover)
-{
-  return cover >= 1 ? 255 : cover > 0 ? (guint) (cover * 255 + 0.5) : 0;
 }
 
 static inline void
