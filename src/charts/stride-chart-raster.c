@@ -1176,6 +1176,36 @@ _stride_coverage_mask_spans_now (StrideCoverageMask     *mask,
   return TRUE;
 }
 
+
+/* The pixels [@ia, @ib) × [@ja, @jb) of the mask that a square of side
+ * @side centred on @pt covers, on whole pixels of user space; FALSE when
+ * it has no value or falls outside. */
+static inline gboolean
+square_pixels (const StrideCoverageMask *mask,
+               const StrideChartPoint   *pt,
+               double                    radius,
+               double                    side,
+               int                      *ia,
+               int                      *ib,
+               int                      *ja,
+               int                      *jb)
+{
+  double x0 = pixel_round (pt->x - radius);
+  double y0 = pixel_round (pt->y - radius);
+  double x1 = x0 + side;
+  double y1 = y0 + side;
+
+  if (!isfinite (pt->y))
+    return FALSE;
+  mask_map (mask, &x0, &y0);
+  mask_map (mask, &x1, &y1);
+  *ia = (int) MAX (pixel_round (MIN (x0, x1)), 0);
+  *ib = (int) MIN (pixel_round (MAX (x0, x1)), mask->width);
+  *ja = (int) MAX (pixel_round (MIN (y0, y1)), 0);
+  *jb = (int) MIN (pixel_round (MAX (y0, y1)), mask->height);
+  return *ia < *ib && *ja < *jb;
+}
+
 /* As _stride_coverage_mask_squares and painting the layer, when the
  * current source is opaque: what the mask holds is painted first, then
  * the squares are written over it. FALSE, and nothing done, when the
@@ -1201,24 +1231,12 @@ _stride_coverage_mask_squares_now (StrideCoverageMask     *mask,
   cairo_surface_flush (mask->target);
   for (guint i = 0; i < n_points; i++)
     {
-      double x0 = pixel_round (pts[i].x - radius);
-      double y0 = pixel_round (pts[i].y - radius);
-      double x1 = x0 + side;
-      double y1 = y0 + side;
       int ia;
       int ib;
       int ja;
       int jb;
 
-      if (!isfinite (pts[i].y))
-        continue;
-      mask_map (mask, &x0, &y0);
-      mask_map (mask, &x1, &y1);
-      ia = (int) MAX (pixel_round (MIN (x0, x1)), 0);
-      ib = (int) MIN (pixel_round (MAX (x0, x1)), mask->width);
-      ja = (int) MAX (pixel_round (MIN (y0, y1)), 0);
-      jb = (int) MIN (pixel_round (MAX (y0, y1)), mask->height);
-      if (ia >= ib || ja >= jb)
+      if (!square_pixels (mask, &pts[i], radius, side, &ia, &ib, &ja, &jb))
         continue;
       for (int y = ja; y < jb; y++)
         {
@@ -1697,24 +1715,12 @@ _stride_coverage_mask_squares (StrideCoverageMask     *mask,
 
   for (guint i = 0; i < n_points; i++)
     {
-      double x0 = pixel_round (pts[i].x - radius);
-      double y0 = pixel_round (pts[i].y - radius);
-      double x1 = x0 + side;
-      double y1 = y0 + side;
       int ia;
       int ib;
       int ja;
       int jb;
 
-      if (!isfinite (pts[i].y))
-        continue;
-      mask_map (mask, &x0, &y0);
-      mask_map (mask, &x1, &y1);
-      ia = (int) MAX (pixel_round (MIN (x0, x1)), 0);
-      ib = (int) MIN (pixel_round (MAX (x0, x1)), mask->width);
-      ja = (int) MAX (pixel_round (MIN (y0, y1)), 0);
-      jb = (int) MIN (pixel_round (MAX (y0, y1)), mask->height);
-      if (ia >= ib || ja >= jb)
+      if (!square_pixels (mask, &pts[i], radius, side, &ia, &ib, &ja, &jb))
         continue;
       mask_touch (mask, ia, ja, ib, jb);
       for (int y = ja; y < jb; y++)

@@ -94,3 +94,34 @@ chart_layout (StrideChart            *chart,
                                        style->font_family, style->font_size,
                                        width, height, layout));
 }
+
+/* The largest difference of any channel of any pixel. */
+static inline int
+max_difference (cairo_surface_t *a,
+                cairo_surface_t *b)
+{
+  int w = cairo_image_surface_get_width (a);
+  int h = cairo_image_surface_get_height (a);
+  int stride = cairo_image_surface_get_stride (a);
+  const guint8 *da = cairo_image_surface_get_data (a);
+  const guint8 *db = cairo_image_surface_get_data (b);
+  int worst = 0;
+
+  g_assert_cmpint (cairo_image_surface_get_width (b), ==, w);
+  g_assert_cmpint (cairo_image_surface_get_height (b), ==, h);
+  for (int y = 0; y < h; y++)
+    for (int i = 0; i < 4 * w; i++)
+      worst = MAX (worst, abs (da[y * stride + i] - db[y * stride + i]));
+
+  return worst;
+}
+
+static inline guint32
+raw_pixel (cairo_surface_t *s,
+           int              x,
+           int              y)
+{
+  const guint8 *data = cairo_image_surface_get_data (s);
+
+  return *(const guint32 *) (const void *) (data + (gsize) y * cairo_image_surface_get_stride (s) + 4 * x);
+}

@@ -109,37 +109,6 @@ draw_on_image (StrideChart       *chart,
   return surface;
 }
 
-/* The largest difference of any channel of any pixel. */
-static int
-max_difference (cairo_surface_t *a,
-                cairo_surface_t *b)
-{
-  int w = cairo_image_surface_get_width (a);
-  int h = cairo_image_surface_get_height (a);
-  int stride = cairo_image_surface_get_stride (a);
-  const guint8 *da = cairo_image_surface_get_data (a);
-  const guint8 *db = cairo_image_surface_get_data (b);
-  int worst = 0;
-
-  g_assert_cmpint (cairo_image_surface_get_width (b), ==, w);
-  g_assert_cmpint (cairo_image_surface_get_height (b), ==, h);
-  for (int y = 0; y < h; y++)
-    for (int i = 0; i < 4 * w; i++)
-      worst = MAX (worst, abs (da[y * stride + i] - db[y * stride + i]));
-
-  return worst;
-}
-
-static guint32
-raw_pixel (cairo_surface_t *s,
-           int              x,
-           int              y)
-{
-  const guint8 *data = cairo_image_surface_get_data (s);
-
-  return *(const guint32 *) (const void *) (data + (gsize) y * cairo_image_surface_get_stride (s) + 4 * x);
-}
-
 /* Draws both ways and checks they agree; returns the direct drawing. */
 static cairo_surface_t *
 assert_direct_matches (StrideChart *chart,
