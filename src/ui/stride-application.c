@@ -192,17 +192,22 @@ open_window (StrideApplication       *self,
       path = g_file_get_path (file);
     }
 
+  /* The journal opens before the window is shown: its first sizes are
+   * then taken on the list it shows, not on an empty page. */
   window = stride_window_new (self);
-  gtk_window_present (GTK_WINDOW (window));
-
   if (g_variant_dict_contains (options, "demo"))
-    stride_window_open_demo (window);
+    {
+      stride_window_open_demo (window);
+      gtk_window_present (GTK_WINDOW (window));
+    }
   else
     {
       g_autoptr(GError) error = NULL;
       g_autofree char *resolved = stride_store_resolve_path (path);
+      gboolean opened = stride_window_open_journal (window, resolved, &error);
 
-      if (!stride_window_open_journal (window, resolved, &error))
+      gtk_window_present (GTK_WINDOW (window));
+      if (!opened)
         g_application_command_line_printerr (command_line, "%s: %s\n",
                                              g_get_prgname (), error->message);
       else

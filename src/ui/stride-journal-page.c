@@ -23,6 +23,7 @@ struct _StrideJournalPage
   /* Template widgets */
   GtkStack           *stack;
   AdwStatusPage      *loading_page;
+  AdwStatusPage      *no_matches_page;
   AdwStatusPage      *error_page;
   GtkSpinner         *spinner;
   GtkGridView        *list_view;
@@ -106,8 +107,13 @@ show_list_or_empty (StrideJournalPage *self)
   gtk_spinner_stop (self->spinner);
   if (!empty)
     gtk_stack_set_visible_child_name (self->stack, "list");
+  else if (is_filtered (self))
+    {
+      adw_status_page_set_icon_name (self->no_matches_page, "system-search-symbolic");
+      gtk_stack_set_visible_child_name (self->stack, "no-matches");
+    }
   else
-    gtk_stack_set_visible_child_name (self->stack, is_filtered (self) ? "no-matches" : "empty");
+    gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
 static void
@@ -223,13 +229,11 @@ search_changed_cb (StrideJournalPage *self)
   apply_filter (self);
 }
 
-void
-stride_journal_page_set_model (StrideJournalPage  *self,
-                               StrideJournalModel *model)
+static void
+set_model (StrideJournalPage  *self,
+           StrideJournalModel *model,
+           gboolean            has_week_headers)
 {
-  g_return_if_fail (STRIDE_IS_JOURNAL_PAGE (self));
-  g_return_if_fail (model == NULL || STRIDE_IS_JOURNAL_MODEL (model));
-
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, items_changed_cb, self);
   g_set_object (&self->model, model);
@@ -237,19 +241,66 @@ stride_journal_page_set_model (StrideJournalPage  *self,
 
   if (model != NULL)
     {
-      apply_week_headers (self);
+      if (!has_week_headers)
+        apply_week_headers (self);
       /* Each setter re-counts: leave a fresh model's "show all" alone. */
       if (is_filtered (self))
         stride_journal_model_set_filter (model, self->show, self->run_type,
                                          gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
       g_signal_connect_object (model, "items-changed", G_CALLBACK (items_changed_cb), self,
                                G_CONNECT_SWAPPED);
-      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (model)));
+      /* Autoselect off before the model comes: a model given at once
+       * would select its first item (a week header) on the way. */
+      self->selection = gtk_single_selection_new (NULL);
       gtk_single_selection_set_autoselect (self->selection, FALSE);
       gtk_single_selection_set_can_unselect (self->selection, TRUE);
+      gtk_single_selection_set_model (self->selection, G_LIST_MODEL (model));
     }
   gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+}
+
+void
+stride_journal_page_set_model (StrideJournalPage  *self,
+                               StrideJournalModel *model)
+{
+  g_return_if_fail (STRIDE_IS_JOURNAL_PAGE (self));
+  g_return_if_fail (model == NULL || STRIDE_IS_JOURNAL_MODEL (model));
+
+  set_model (self, model, FALSE);
   show_list_or_empty (self);
+}
+
+/* A model made elsewhere (a worker thread) is on its way: the list shows,
+ * empty, instead of the welcome of an empty journal, so that the window's
+ * first sizes are not taken on a page it will not show. */
+void
+stride_journal_page_expect_model (StrideJournalPage *self)
+{
+  g_return_if_fail (STRIDE_IS_JOURNAL_PAGE (self));
+
+  set_model (self, NULL, FALSE);
+  gtk_spinner_stop (self->spinner);
+  gtk_stack_set_visible_child_name (self->stack, "list");
+}
+
+/* The model expect_model() announced, with week headers already set for
+ * stride_form_first_weekday() of the app's settings (its first page read
+ * once, with them). Shown at once, with no crossfade from the empty list:
+ * it arrives before the first frame. */
+void
+stride_journal_page_set_prepared_model (StrideJournalPage  *self,
+                                        StrideJournalModel *model)
+{
+  GtkStackTransitionType transition;
+
+  g_return_if_fail (STRIDE_IS_JOURNAL_PAGE (self));
+  g_return_if_fail (STRIDE_IS_JOURNAL_MODEL (model));
+
+  set_model (self, model, TRUE);
+  transition = gtk_stack_get_transition_type (self->stack);
+  gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_NONE);
+  show_list_or_empty (self);
+  gtk_stack_set_transition_type (self->stack, transition);
 }
 
 void
@@ -270,6 +321,7 @@ stride_journal_page_show_error (StrideJournalPage *self,
 {
   g_return_if_fail (STRIDE_IS_JOURNAL_PAGE (self));
 
+  adw_status_page_set_icon_name (self->error_page, "dialog-error-symbolic");
   adw_status_page_set_title (self->error_page, title);
   adw_status_page_set_description (self->error_page, description);
   gtk_spinner_stop (self->spinner);
@@ -457,6 +509,7 @@ stride_journal_page_class_init (StrideJournalPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StrideJournalPage, filter_button);
   gtk_widget_class_bind_template_child (widget_class, StrideJournalPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, StrideJournalPage, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, StrideJournalPage, no_matches_page);
   gtk_widget_class_bind_template_child (widget_class, StrideJournalPage, search_bar);
   gtk_widget_class_bind_template_child (widget_class, StrideJournalPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, StrideJournalPage, spinner);

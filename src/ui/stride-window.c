@@ -17,6 +17,7 @@
 #include "stride-csv-export.h"
 #include "stride-deleted-entry.h"
 #include "stride-demo-writer.h"
+#include "stride-form.h"
 #include "stride-import-dialog.h"
 #include "stride-journal-model.h"
 #include "stride-journal-page.h"
@@ -44,31 +45,33 @@ struct _StrideWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *stack;
   StrideJournalPage    *journal_page;
-  StrideRiskPage       *risk_page;
   AdwBin               *plan_bin;
   AdwBin               *balance_bin;
+  AdwBin               *risk_bin;
   AdwBin               *charts_bin;
   AdwStatusPage        *drop_hint;
 
   /* Built when first shown (ensure_*_page), owned by their bins */
   StridePlanPage       *plan_page;
   StrideBalancePage    *balance_page;
+  StrideRiskPage       *risk_page;
   StrideChartsPage     *charts_page;
 
   /* Owned references */
   GSettings            *settings;
   StrideStore          *store;
   StrideJournalModel   *journal_model;
+  GThread              *journal_model_thread;  /* makes journal_model */
   GCancellable         *cancellable;
   StrideDeletedEntry   *deleted;         /* what "Undo" would put back */
   AdwToast             *undo_toast;      /* borrowed, while it is shown */
   StrideImportDialog   *import_dialog;   /* borrowed, while it imports */
   char                 *demo_dir;
   guint                 poll_source;
-  guint                 risk_store_idle;
+  guint                 risk_page_idle;
+  guint                 journal_model_idle;
   guint                 busy : 1;
   guint                 first_frame_drawn : 1;
-  guint                 risk_store_pending : 1;
 };
 
 G_DEFINE_FINAL_TYPE (StrideWindow, stride_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -99,6 +102,84 @@ update_actions (StrideWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-demo", !self->busy);
 }
 
+/* Opening a long journal reads its first entries (the count and every
+ * week's sums: ~10 ms on ten years). Before the window is shown a worker
+ * thread does it while the window works out its styles and sizes, and the
+ * window takes the model when mapped, before its first layout, so the
+ * first frame shows the list. Nothing else uses the store until then:
+ * every way to it goes through finish_journal_model(). */
+
+typedef struct
+{
+  StrideStore        *store;
+  GDateWeekday        first_weekday;
+  StrideJournalModel *model;
+} JournalModelJob;
+
+static gpointer
+make_journal_model_thread (gpointer data)
+{
+  JournalModelJob *job = data;
+  g_autoptr(StrideJournalItem) first = NULL;
+
+  job->model = stride_journal_model_new (job->store);
+  stride_journal_model_set_week_headers (job->model, TRUE, job->first_weekday);
+  /* Reads the first page, which the first frame shows. */
+  first = g_list_model_get_item (G_LIST_MODEL (job->model), 0);
+
+  return job;
+}
+
+static void
+finish_journal_model (StrideWindow *self)
+{
+  JournalModelJob *job;
+
+  g_clear_handle_id (&self->journal_model_idle, g_source_remove);
+  if (self->journal_model_thread == NULL)
+    return;
+
+  job = g_thread_join (g_steal_pointer (&self->journal_model_thread));
+  self->journal_model = job->model;
+  g_object_unref (job->store);
+  g_free (job);
+  stride_journal_page_set_prepared_model (self->journal_page, self->journal_model);
+}
+
+static gboolean
+finish_journal_model_cb (gpointer user_data)
+{
+  StrideWindow *self = user_data;
+
+  self->journal_model_idle = 0;
+  finish_journal_model (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+make_journal_model (StrideWindow *self)
+{
+  JournalModelJob *job;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->journal_model = stride_journal_model_new (self->store);
+      stride_journal_page_set_model (self->journal_page, self->journal_model);
+      return;
+    }
+
+  job = g_new0 (JournalModelJob, 1);
+  job->store = g_object_ref (self->store);
+  job->first_weekday = stride_form_first_weekday (self->settings);
+  stride_journal_page_expect_model (self->journal_page);
+  self->journal_model_thread = g_thread_new ("stride-journal-model", make_journal_model_thread,
+                                             job);
+  /* A window never shown takes it at the next turn of the main loop. */
+  self->journal_model_idle = g_idle_add_full (G_PRIORITY_HIGH, finish_journal_model_cb, self,
+                                              NULL);
+}
+
 /* The plan, balance and charts pages are built the first time they are
  * shown: until then they cost neither the first frame nor memory, and a
  * page that does not exist has nothing to reload. */
@@ -106,6 +187,7 @@ update_actions (StrideWindow *self)
 static StridePlanPage *
 ensure_plan_page (StrideWindow *self)
 {
+  finish_journal_model (self);
   if (self->plan_page == NULL)
     {
       self->plan_page = g_object_new (STRIDE_TYPE_PLAN_PAGE, NULL);
@@ -120,6 +202,7 @@ ensure_plan_page (StrideWindow *self)
 static StrideBalancePage *
 ensure_balance_page (StrideWindow *self)
 {
+  finish_journal_model (self);
   if (self->balance_page == NULL)
     {
       self->balance_page = g_object_new (STRIDE_TYPE_BALANCE_PAGE, NULL);
@@ -134,6 +217,7 @@ ensure_balance_page (StrideWindow *self)
 static StrideChartsPage *
 ensure_charts_page (StrideWindow *self)
 {
+  finish_journal_model (self);
   if (self->charts_page == NULL)
     {
       self->charts_page = g_object_new (STRIDE_TYPE_CHARTS_PAGE, NULL);
@@ -145,27 +229,38 @@ ensure_charts_page (StrideWindow *self)
   return self->charts_page;
 }
 
-/* The risk page reads the whole journal for its badge: it gets the store
- * once the first frame is drawn (or when it is shown, if sooner), so its
- * reading does not hold up the page the window opens on. */
-static void
-give_risk_page_store (StrideWindow *self)
+/* The risk page badges its tab when this week needs care, so unlike the
+ * others it is built without being shown: once the first frame is drawn
+ * (or when shown, if sooner). Building it and its whole-journal read then
+ * cost the first frame nothing. */
+static StrideRiskPage *
+ensure_risk_page (StrideWindow *self)
 {
-  g_clear_handle_id (&self->risk_store_idle, g_source_remove);
-  if (!self->risk_store_pending)
-    return;
+  AdwViewStackPage *stack_page;
 
-  self->risk_store_pending = FALSE;
-  stride_risk_page_set_store (self->risk_page, self->store);
+  finish_journal_model (self);
+  g_clear_handle_id (&self->risk_page_idle, g_source_remove);
+  if (self->risk_page == NULL)
+    {
+      self->risk_page = g_object_new (STRIDE_TYPE_RISK_PAGE, NULL);
+      adw_bin_set_child (self->risk_bin, GTK_WIDGET (self->risk_page));
+      stack_page = adw_view_stack_get_page (self->stack, GTK_WIDGET (self->risk_bin));
+      g_object_bind_property (self->risk_page, "has-warning", stack_page, "needs-attention",
+                              G_BINDING_SYNC_CREATE);
+      if (self->store != NULL)
+        stride_risk_page_set_store (self->risk_page, self->store);
+    }
+
+  return self->risk_page;
 }
 
 static gboolean
-give_risk_page_store_cb (gpointer user_data)
+ensure_risk_page_cb (gpointer user_data)
 {
   StrideWindow *self = user_data;
 
-  self->risk_store_idle = 0;
-  give_risk_page_store (self);
+  self->risk_page_idle = 0;
+  ensure_risk_page (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -176,13 +271,14 @@ first_frame_drawn_cb (StrideWindow  *self,
 {
   g_signal_handlers_disconnect_by_func (clock, first_frame_drawn_cb, self);
   self->first_frame_drawn = TRUE;
-  if (self->risk_store_pending && self->risk_store_idle == 0)
-    self->risk_store_idle = g_idle_add (give_risk_page_store_cb, self);
+  if (self->risk_page == NULL && self->risk_page_idle == 0)
+    self->risk_page_idle = g_idle_add (ensure_risk_page_cb, self);
 }
 
 static void
 window_mapped_cb (StrideWindow *self)
 {
+  finish_journal_model (self);
   if (self->first_frame_drawn)
     return;
 
@@ -195,13 +291,12 @@ visible_page_changed_cb (StrideWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->stack);
 
-  if (g_strcmp0 (name, "risk") == 0)
-    give_risk_page_store (self);
-
   if (g_strcmp0 (name, "plan") == 0)
     ensure_plan_page (self);
   else if (g_strcmp0 (name, "balance") == 0)
     ensure_balance_page (self);
+  else if (g_strcmp0 (name, "risk") == 0)
+    ensure_risk_page (self);
   else if (g_strcmp0 (name, "charts") == 0)
     ensure_charts_page (self);
 }
@@ -226,17 +321,17 @@ remove_demo_dir (StrideWindow *self)
 
 /* Entries changed (here or in another process): the pages read again. The
  * charts page reads when it is shown, the balance page now if shown, the
- * risk page now (for the badge). */
+ * risk page now (for the badge) if built. */
 static void
 journal_changed (StrideWindow *self)
 {
+  finish_journal_model (self);
   stride_journal_model_reload (self->journal_model);
   if (self->plan_page != NULL)
     stride_plan_page_reload (self->plan_page);
   if (self->balance_page != NULL)
     stride_balance_page_reload (self->balance_page);
-  /* A page still waiting for the store will read it all anyway. */
-  if (!self->risk_store_pending)
+  if (self->risk_page != NULL)
     stride_risk_page_reload (self->risk_page);
 }
 
@@ -258,6 +353,7 @@ set_store (StrideWindow *self,
 {
   const char *subtitle = NULL;
 
+  finish_journal_model (self);
   /* An entry deleted from the previous journal can't go back into this one. */
   if (self->undo_toast != NULL)
     adw_toast_dismiss (self->undo_toast);
@@ -270,14 +366,8 @@ set_store (StrideWindow *self,
     stride_balance_page_set_store (self->balance_page, store);
   if (self->charts_page != NULL)
     stride_charts_page_set_store (self->charts_page, store);
-  if (store != NULL && !self->first_frame_drawn
-      && g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "risk") != 0)
-    self->risk_store_pending = TRUE;
-  else
-    {
-      self->risk_store_pending = TRUE;
-      give_risk_page_store (self);
-    }
+  if (self->risk_page != NULL)
+    stride_risk_page_set_store (self->risk_page, store);
   remove_demo_dir (self);
   self->demo_dir = g_strdup (demo_dir);
 
@@ -288,8 +378,7 @@ set_store (StrideWindow *self,
       return;
     }
 
-  self->journal_model = stride_journal_model_new (store);
-  stride_journal_page_set_model (self->journal_page, self->journal_model);
+  make_journal_model (self);
 
   if (demo_dir != NULL)
     subtitle = _("Demo Journal");
@@ -1067,15 +1156,16 @@ stride_window_dispose (GObject *object)
   StrideWindow *self = STRIDE_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  finish_journal_model (self);
   g_clear_handle_id (&self->poll_source, g_source_remove);
-  g_clear_handle_id (&self->risk_store_idle, g_source_remove);
-  self->risk_store_pending = FALSE;
+  g_clear_handle_id (&self->risk_page_idle, g_source_remove);
   /* Removing the pages changes the visible one: build nothing now. */
   if (self->stack != NULL)
     g_signal_handlers_disconnect_by_func (self->stack, visible_page_changed_cb, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), STRIDE_TYPE_WINDOW);
   self->plan_page = NULL;
   self->balance_page = NULL;
+  self->risk_page = NULL;
   self->charts_page = NULL;
 
   /* The model holds the store: drop both before deleting a demo file. */
@@ -1103,7 +1193,7 @@ stride_window_class_init (StrideWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StrideWindow, balance_bin);
   gtk_widget_class_bind_template_child (widget_class, StrideWindow, plan_bin);
   gtk_widget_class_bind_template_child (widget_class, StrideWindow, charts_bin);
-  gtk_widget_class_bind_template_child (widget_class, StrideWindow, risk_page);
+  gtk_widget_class_bind_template_child (widget_class, StrideWindow, risk_bin);
   gtk_widget_class_bind_template_child (widget_class, StrideWindow, journal_page);
   gtk_widget_class_bind_template_child (widget_class, StrideWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, StrideWindow, switcher_title);
@@ -1129,7 +1219,6 @@ stride_window_class_init (StrideWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
 
-  g_type_ensure (STRIDE_TYPE_RISK_PAGE);
   g_type_ensure (STRIDE_TYPE_JOURNAL_PAGE);
 }
 
@@ -1168,5 +1257,7 @@ stride_window_get_store (StrideWindow *self)
 {
   g_return_val_if_fail (STRIDE_IS_WINDOW (self), NULL);
 
+  /* The caller may use the store: the worker thread must be done. */
+  finish_journal_model (self);
   return self->store;
 }

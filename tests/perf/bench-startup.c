@@ -130,17 +130,38 @@ every_page_map_cb (GtkWidget *widget,
   g_idle_add (visit_every_page, stack);
 }
 
-/* The baseline of startup-bare and rss: the least libadwaita window. */
+/* Each child runs in an application, as the real one does: its
+ * resource base path is what loads the stylesheet (style.css) and the
+ * icons (icons/) from the GResource, and without them the first frame
+ * measured was not the one a user sees (no row styling, broken-image
+ * icons). Not unique, so that a child never hands its work to another. */
 static int
-run_bare_child (void)
+run_in_application (const char *resource_base_path,
+                    GCallback   activate)
+{
+  g_autoptr(AdwApplication) app = g_object_new (ADW_TYPE_APPLICATION,
+                                                "application-id", APP_ID ".BenchStartup",
+                                                "flags", G_APPLICATION_NON_UNIQUE,
+                                                "resource-base-path", resource_base_path,
+                                                NULL);
+
+  g_signal_connect (app, "activate", activate, NULL);
+  g_application_run (G_APPLICATION (app), 0, NULL);
+
+  return 1;
+}
+
+/* The baseline of startup-bare and rss: the least libadwaita window, in
+ * an application with no resources of its own. */
+static void
+bare_activate_cb (GtkApplication *app)
 {
   GtkWidget *window;
   GtkWidget *box;
   GtkWidget *status;
 
-  adw_init ();
   open_started = g_get_monotonic_time ();
-  window = adw_window_new ();
+  window = adw_application_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
@@ -148,37 +169,43 @@ run_bare_child (void)
   adw_status_page_set_title (ADW_STATUS_PAGE (status), "StrideStrong");
   gtk_widget_set_vexpand (status, TRUE);
   gtk_box_append (GTK_BOX (box), status);
-  adw_window_set_content (ADW_WINDOW (window), box);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
   g_signal_connect (window, "map", G_CALLBACK (map_cb), NULL);
   gtk_window_present (GTK_WINDOW (window));
+}
 
-  while (TRUE)
-    g_main_context_iteration (NULL, TRUE);
+static const char *child_journal;
+static gboolean child_every_page;
 
-  return 1;
+static void
+activate_cb (GtkApplication *app)
+{
+  g_autoptr(GError) error = NULL;
+  StrideWindow *window;
+
+  window = g_object_new (STRIDE_TYPE_WINDOW, "application", app, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  open_started = g_get_monotonic_time ();
+  if (!stride_window_open_journal (window, child_journal, &error))
+    g_error ("%s", error->message);
+  g_signal_connect (window, "map",
+                    child_every_page ? G_CALLBACK (every_page_map_cb) : G_CALLBACK (map_cb), NULL);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static int
+run_bare_child (void)
+{
+  return run_in_application (NULL, G_CALLBACK (bare_activate_cb));
 }
 
 static int
 run_child (const char *path,
            gboolean    every_page)
 {
-  g_autoptr(GError) error = NULL;
-  StrideWindow *window;
-
-  adw_init ();
-  window = g_object_new (STRIDE_TYPE_WINDOW, NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  open_started = g_get_monotonic_time ();
-  if (!stride_window_open_journal (window, path, &error))
-    g_error ("%s", error->message);
-  g_signal_connect (window, "map",
-                    every_page ? G_CALLBACK (every_page_map_cb) : G_CALLBACK (map_cb), NULL);
-  gtk_window_present (GTK_WINDOW (window));
-
-  while (TRUE)
-    g_main_context_iteration (NULL, TRUE);
-
-  return 1;
+  child_journal = path;
+  child_every_page = every_page;
+  return run_in_application (RESOURCE_PREFIX, G_CALLBACK (activate_cb));
 }
 
 /* Parent */

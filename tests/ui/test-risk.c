@@ -411,7 +411,10 @@ test_warning_badge (JournalFixture *fixture,
   mark_disclaimer_seen ();
   page = open_risk (fixture->path, &window);
   stack = find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
-  stack_page = adw_view_stack_get_page (ADW_VIEW_STACK (stack), GTK_WIDGET (page));
+  /* By name: the page is built into its tab's child when first needed. */
+  stack_page = adw_view_stack_get_page (ADW_VIEW_STACK (stack),
+                                        adw_view_stack_get_child_by_name (ADW_VIEW_STACK (stack),
+                                                                          "risk"));
   {
     g_autoptr(GArray) expected = expected_checks (fixture->path, stride_risk_page_get_week (page));
     gboolean warned = stride_risk_checks_worst (expected, FALSE) == STRIDE_RISK_WARNING;
@@ -440,6 +443,57 @@ test_warning_badge (JournalFixture *fixture,
 }
 
 /* A threshold changed in Preferences takes effect at once. */
+static gboolean
+risk_tab_needs_attention (gpointer data)
+{
+  AdwViewStack *stack = data;
+
+  return adw_view_stack_page_get_needs_attention (
+    adw_view_stack_get_page (stack, adw_view_stack_get_child_by_name (stack, "risk")));
+}
+
+/* The window opens on the Journal page; the Risk page is built only after
+ * the first frame, and its badge still shows a warning of this week
+ * without the page ever being shown. */
+static void
+test_badge_without_visiting (JournalFixture *fixture,
+                             gconstpointer   data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  StrideWindow *window;
+  StridePainEntry pain = { 0, };
+  g_autoptr(GError) error = NULL;
+  GtkWidget *stack;
+
+  mark_disclaimer_seen ();
+  g_settings_set_string (settings, "last-page", "journal");
+  window = g_object_new (STRIDE_TYPE_WINDOW, NULL);
+  {
+    g_autoptr(StrideStore) store = stride_store_open (fixture->path, &error);
+
+    g_assert_no_error (error);
+    pain.date = stride_today_julian ();
+    pain.location = (char *) "knee";
+    pain.side = STRIDE_SIDE_LEFT;
+    pain.severity = 6;
+    g_assert_true (stride_store_add_pain_entry (store, &pain, &error));
+    g_assert_no_error (error);
+  }
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
+  stride_window_open_journal (window, fixture->path, &error);
+  g_assert_no_error (error);
+  stack = find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
+  g_assert_null (find_descendant (GTK_WIDGET (window), STRIDE_TYPE_RISK_PAGE));
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_assert_true (wait_for (risk_tab_needs_attention, stack));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)), ==, "journal");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "last-page");
+}
+
 static void
 test_threshold_setting (JournalFixture *fixture,
                         gconstpointer   data)
@@ -503,6 +557,8 @@ main (int   argc,
               risk_fixture_setup, test_narrow_strip_follows_week, journal_fixture_teardown);
   g_test_add ("/ui/risk/warning-badge", JournalFixture, GINT_TO_POINTER (TRUE),
               risk_fixture_setup, test_warning_badge, journal_fixture_teardown);
+  g_test_add ("/ui/risk/badge-without-visiting", JournalFixture, GINT_TO_POINTER (TRUE),
+              risk_fixture_setup, test_badge_without_visiting, journal_fixture_teardown);
   g_test_add ("/ui/risk/threshold-setting", JournalFixture, GINT_TO_POINTER (TRUE),
               risk_fixture_setup, test_threshold_setting, journal_fixture_teardown);
   g_test_add ("/ui/risk/empty-journal", JournalFixture, GINT_TO_POINTER (FALSE),

@@ -536,8 +536,11 @@ test_delete_and_undo (Fixture       *fixture,
   activities = count_activities (window);
   sets = stride_store_count_rows (stride_window_get_store (window), "strength_set", &error);
 
-  /* Select the newest strength session and press Delete. */
+  /* Nothing is selected until the user selects something. */
   selection = GTK_SINGLE_SELECTION (gtk_grid_view_get_model (stride_journal_page_get_view (page)));
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, GTK_INVALID_LIST_POSITION);
+
+  /* Select the newest strength session and press Delete. */
   for (;; position++)
     {
       g_clear_object (&item);
