@@ -13,10 +13,13 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "stride-types.h"
 #include "stride-units.h"
 #include "stride-chart-private.h"
 
 #define SECONDS_PER_DAY 86400.0
+/* The Julian day (GDate) of 1970-01-01. */
+#define UNIX_EPOCH_JULIAN 719163.0
 
 /* Civil dates from day numbers (days since 1970-01-01), proleptic
  * Gregorian, after Howard Hinnant's algorithms: no GDateTime per tick and
@@ -108,19 +111,17 @@ _stride_chart_format_period (double       x,
                              GDateWeekday first_weekday)
 {
   double local_s = x + utc_offset;
-  double day;
-  int iso_weekday;
+  double julian = floor (local_s / SECONDS_PER_DAY) + UNIX_EPOCH_JULIAN;
 
   switch (period)
     {
     case STRIDE_PERIOD_WEEK:
-      day = floor (local_s / SECONDS_PER_DAY);
-      /* 1970-01-01 was a Thursday (ISO weekday 4). */
-      iso_weekday = (int) fmod (fmod (day, 7) + 7 + 3, 7) + 1;
-      day -= (iso_weekday - (int) first_weekday + 7) % 7;
+      if (julian >= 1 && julian <= G_MAXUINT32)
+        local_s = ((double) stride_julian_week_start ((guint32) julian, first_weekday)
+                   - UNIX_EPOCH_JULIAN) * SECONDS_PER_DAY;
       /* Translators: a week in a chart read-out, see g_date_time_format();
        * e.g. "Week of Mon 2 Nov 2026" */
-      return format_local (day * SECONDS_PER_DAY, _("Week of %a %-d %b %Y"));
+      return format_local (local_s, _("Week of %a %-d %b %Y"));
 
     case STRIDE_PERIOD_MONTH:
       /* Translators: a month in a chart read-out, see g_date_time_format();

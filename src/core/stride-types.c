@@ -123,6 +123,26 @@ stride_today_julian (void)
   return g_date_get_julian (date);
 }
 
+guint32
+stride_julian_week_start (guint32      day,
+                          GDateWeekday first_weekday)
+{
+  g_return_val_if_fail (first_weekday == G_DATE_MONDAY || first_weekday == G_DATE_SUNDAY, day);
+
+  /* Julian day 1 was a Monday, so the weekday of @day is (day − 1) mod 7
+   * + 1, as in GDate. */
+  return day - (day + 7 - (guint32) first_weekday) % 7;
+}
+
+guint32
+stride_julian_month_start (guint32 day)
+{
+  g_autoptr(GDate) date = g_date_new_julian (day);
+
+  g_date_set_day (date, 1);
+  return g_date_get_julian (date);
+}
+
 /* The id tables below are the words written to the database and accepted
  * on the command line; never change an existing one. */
 

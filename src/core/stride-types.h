@@ -254,6 +254,12 @@ void stride_checklist_answer_clear  (StrideChecklistAnswer *answer);
 
 /* Today's date in the local time zone, as a Julian day. */
 guint32       stride_today_julian    (void);
+/* The first day of the week holding Julian day @day, for weeks that start
+ * on @first_weekday (G_DATE_MONDAY or G_DATE_SUNDAY). */
+guint32       stride_julian_week_start (guint32               day,
+                                        GDateWeekday          first_weekday);
+/* The first day of the month holding Julian day @day. */
+guint32       stride_julian_month_start (guint32              day);
 
 /* Stable ids used in the database and on the command line. */
 const char   *stride_sport_to_id     (StrideSport            sport);

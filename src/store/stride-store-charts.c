@@ -222,15 +222,6 @@ read_volume (sqlite3_stmt *stmt,
   week->planned_strength_s = sqlite3_column_double (stmt, 4);
 }
 
-/* The first day of the week holding @day. Julian day 1 was a Monday, so
- * the weekday of @day is (day − 1) mod 7 + 1, as in GDate. */
-static guint32
-week_start (guint32      day,
-            GDateWeekday first_weekday)
-{
-  return day - (day + 7 - (guint32) first_weekday) % 7;
-}
-
 /* Empty (not an error) when @from is after @to. The week holding @from
  * may start before day 1 of the calendar only in year 1; such a range
  * starts with the first whole week instead. */
@@ -250,8 +241,8 @@ stride_store_list_weeks (StrideStore   *self,
   g_return_val_if_fail (first_weekday == G_DATE_MONDAY || first_weekday == G_DATE_SUNDAY, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  first = week_start (from, first_weekday);
-  last = week_start (to, first_weekday);
+  first = stride_julian_week_start (from, first_weekday);
+  last = stride_julian_week_start (to, first_weekday);
   if (!g_date_valid_julian (first))
     first += 7;
   if (from > to || first > last)
@@ -267,16 +258,6 @@ stride_store_list_weeks (StrideStore   *self,
 
   return _stride_store_read_rows (self, stmt, sizeof (StrideVolume), NULL,
                                   read_volume, error);
-}
-
-/* The Julian day of the first of @day's month. */
-static guint32
-month_start (guint32 day)
-{
-  g_autoptr(GDate) date = g_date_new_julian (day);
-
-  g_date_set_day (date, 1);
-  return g_date_get_julian (date);
 }
 
 /* Empty (not an error) when @from is after @to. */
@@ -298,7 +279,7 @@ stride_store_list_months (StrideStore  *self,
   if (from > to)
     return g_array_new (FALSE, TRUE, sizeof (StrideVolume));
 
-  last = month_start (to);
+  last = stride_julian_month_start (to);
   after_last = g_date_new_julian (last);
   g_date_add_months (after_last, 1);
 
@@ -306,7 +287,7 @@ stride_store_list_months (StrideStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, month_start (from));
+  sqlite3_bind_int64 (stmt, 1, stride_julian_month_start (from));
   sqlite3_bind_int64 (stmt, 2, last);
   sqlite3_bind_int64 (stmt, 3, g_date_get_julian (after_last) - 1);
 

@@ -583,16 +583,6 @@ build_run (StrideChart              *chart,
 
 /* Weekly volume, planned vs done */
 
-static guint32
-week_start_of (guint32      day,
-               GDateWeekday first_weekday)
-{
-  g_autoptr(GDate) date = g_date_new_julian (day);
-  guint weekday = g_date_get_weekday (date);          /* Monday 1 … Sunday 7 */
-
-  return day - (first_weekday == G_DATE_SUNDAY ? weekday % 7 : weekday - 1);
-}
-
 /* More weeks than LONG_VOLUME_WEEKS read better as months: 500 weekly
  * bars would be thinner than a pixel, and a decade of weekly lines is a
  * tangle. */
@@ -601,20 +591,10 @@ volume_by_month (const StrideChartRequest *request,
                  guint32                   from,
                  guint32                   to)
 {
-  guint32 first = week_start_of (from, request->first_weekday);
-  guint32 last = week_start_of (to, request->first_weekday);
+  guint32 first = stride_julian_week_start (from, request->first_weekday);
+  guint32 last = stride_julian_week_start (to, request->first_weekday);
 
   return (last - first) / 7 + 1 > LONG_VOLUME_WEEKS;
-}
-
-static guint32
-month_after (guint32 day)
-{
-  g_autoptr(GDate) date = g_date_new_julian (day);
-
-  g_date_set_day (date, 1);
-  g_date_add_months (date, 1);
-  return g_date_get_julian (date);
 }
 
 static gboolean
@@ -1331,22 +1311,27 @@ stride_chart_data_build (StrideStore               *store,
   /* Weekly bars sit inside their week: show whole weeks, or the bars of
    * the first and the current week fall off the edges; the same for
    * months. */
-  if (request->kind == STRIDE_CHART_KIND_VOLUME && volume_by_month (request, from, to))
+  if (request->kind == STRIDE_CHART_KIND_VOLUME)
     {
-      g_autoptr(GDate) first = g_date_new_julian (from);
+      guint32 first_day;
+      guint32 after_last_day;
 
-      g_date_set_day (first, 1);
-      local_info.x_from = (double) stride_chart_data_day_start (g_date_get_julian (first),
-                                                                request->utc_offset_s);
-      local_info.x_to = (double) stride_chart_data_day_start (month_after (to),
-                                                              request->utc_offset_s);
-      local_info.by_month = TRUE;
-    }
-  else if (request->kind == STRIDE_CHART_KIND_VOLUME)
-    {
-      local_info.x_from = (double) stride_chart_data_day_start (week_start_of (from, request->first_weekday),
-                                                                request->utc_offset_s);
-      local_info.x_to = (double) stride_chart_data_day_start (week_start_of (to, request->first_weekday) + 7,
+      local_info.by_month = volume_by_month (request, from, to);
+      if (local_info.by_month)
+        {
+          g_autoptr(GDate) after_last = g_date_new_julian (stride_julian_month_start (to));
+
+          g_date_add_months (after_last, 1);
+          first_day = stride_julian_month_start (from);
+          after_last_day = g_date_get_julian (after_last);
+        }
+      else
+        {
+          first_day = stride_julian_week_start (from, request->first_weekday);
+          after_last_day = stride_julian_week_start (to, request->first_weekday) + 7;
+        }
+      local_info.x_from = (double) stride_chart_data_day_start (first_day, request->utc_offset_s);
+      local_info.x_to = (double) stride_chart_data_day_start (after_last_day,
                                                               request->utc_offset_s);
     }
 

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "stride-chart-table.h"
+#include "stride-types.h"
 #include "stride-units.h"
 
 #define SECONDS_PER_DAY 86400.0
@@ -502,39 +503,29 @@ local_day (StrideChartTable *self,
   return floor ((x + self->utc_offset_s) / SECONDS_PER_DAY);
 }
 
-/* Months since year 0 of the local day at @x; NAN out of GDate's range. */
-static double
-month_key (StrideChartTable *self,
-           double            x)
+/* The Julian day of the local day at @x; FALSE outside GDate's range. */
+static gboolean
+local_julian (StrideChartTable *self,
+              double            x,
+              guint32          *julian)
 {
   double day = local_day (self, x) + UNIX_EPOCH_JULIAN;
-  g_autoptr(GDate) date = NULL;
 
   if (!(day >= 1 && day <= G_MAXUINT32) || !g_date_valid_julian ((guint32) day))
-    return NAN;
+    return FALSE;
 
-  date = g_date_new_julian ((guint32) day);
-  return g_date_get_year (date) * 12.0 + (g_date_get_month (date) - 1);
+  *julian = (guint32) day;
+  return TRUE;
 }
 
-/* The local midnight starting the month of month_key() @key. */
-static double
-month_start_x (StrideChartTable *self,
-               double            key)
-{
-  g_autoptr(GDate) date = g_date_new_dmy (1, (GDateMonth) (fmod (key, 12) + 1),
-                                          (GDateYear) floor (key / 12));
-
-  return ((double) g_date_get_julian (date) - UNIX_EPOCH_JULIAN) * SECONDS_PER_DAY
-         - self->utc_offset_s;
-}
-
+/* By day, week or month, a row's key is its first day (days since
+ * 1970-01-01, local); by point or sample, its time. */
 static double
 row_key (StrideChartTable *self,
          double            x)
 {
-  double day;
-  int iso_weekday;
+  guint32 julian;
+  guint32 first;
 
   switch (self->shown_mode)
     {
@@ -542,13 +533,13 @@ row_key (StrideChartTable *self,
       return local_day (self, x);
 
     case STRIDE_CHART_TABLE_ROW_PER_WEEK:
-      day = local_day (self, x);
-      /* 1970-01-01 was a Thursday (ISO weekday 4). */
-      iso_weekday = (int) fmod (fmod (day, 7) + 7 + 3, 7) + 1;
-      return day - (iso_weekday - (int) self->first_weekday + 7) % 7;
-
     case STRIDE_CHART_TABLE_ROW_PER_MONTH:
-      return month_key (self, x);
+      if (!local_julian (self, x, &julian))
+        return NAN;
+      first = self->shown_mode == STRIDE_CHART_TABLE_ROW_PER_WEEK
+                ? stride_julian_week_start (julian, self->first_weekday)
+                : stride_julian_month_start (julian);
+      return (double) first - UNIX_EPOCH_JULIAN;
 
     case STRIDE_CHART_TABLE_ROW_PER_POINT:
     case STRIDE_CHART_TABLE_ROW_PER_SAMPLE:
@@ -557,25 +548,22 @@ row_key (StrideChartTable *self,
     }
 }
 
-static double
-row_x_of_key (StrideChartTable *self,
-              double            key)
-{
-  if (self->shown_mode == STRIDE_CHART_TABLE_ROW_PER_DAY
-      || self->shown_mode == STRIDE_CHART_TABLE_ROW_PER_WEEK)
-    return key * SECONDS_PER_DAY - self->utc_offset_s;
-  if (self->shown_mode == STRIDE_CHART_TABLE_ROW_PER_MONTH)
-    return month_start_x (self, key);
-
-  return key;
-}
-
 static gboolean
 keys_by_day (StrideChartTable *self)
 {
   return self->shown_mode == STRIDE_CHART_TABLE_ROW_PER_DAY
          || self->shown_mode == STRIDE_CHART_TABLE_ROW_PER_WEEK
          || self->shown_mode == STRIDE_CHART_TABLE_ROW_PER_MONTH;
+}
+
+static double
+row_x_of_key (StrideChartTable *self,
+              double            key)
+{
+  if (keys_by_day (self))
+    return key * SECONDS_PER_DAY - self->utc_offset_s;
+
+  return key;
 }
 
 static gboolean

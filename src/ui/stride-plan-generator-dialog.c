@@ -1103,7 +1103,7 @@ static double
 journal_weekly_distance (StridePlanGeneratorDialog *self)
 {
   GDateWeekday first_weekday = stride_form_first_weekday (self->settings);
-  guint32 this_week = self->today - (self->today + 7 - (guint32) first_weekday) % 7;
+  guint32 this_week = stride_julian_week_start (self->today, first_weekday);
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) weeks = NULL;
   double sum = 0.0;

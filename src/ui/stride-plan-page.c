@@ -81,22 +81,7 @@ static guint32
 week_start (StridePlanPage *self,
             guint32         day)
 {
-  g_autoptr(GDate) date = g_date_new_julian (day);
-  guint weekday = g_date_get_weekday (date);   /* 1 = Monday … 7 = Sunday */
-
-  if (first_weekday (self) == G_DATE_SUNDAY)
-    return day - weekday % 7;
-
-  return day - (weekday - 1);
-}
-
-static guint32
-month_first (guint32 day)
-{
-  g_autoptr(GDate) date = g_date_new_julian (day);
-
-  g_date_set_day (date, 1);
-  return g_date_get_julian (date);
+  return stride_julian_week_start (day, first_weekday (self));
 }
 
 static guint32
@@ -518,7 +503,7 @@ fill_month (StridePlanPage *self,
             const Shown    *shown)
 {
   guint32 today = stride_today_julian ();
-  guint32 month = month_first (self->day);
+  guint32 month = stride_julian_month_start (self->day);
   StrideUnitSystem unit_system = units (self);
   g_autoptr(GArray) entries = g_array_new (FALSE, TRUE, sizeof (StridePlanEntry));
   StridePlanDone done = { g_array_new (FALSE, TRUE, sizeof (StrideRunSummary)), 0 };
@@ -531,7 +516,7 @@ fill_month (StridePlanPage *self,
 
       g_autoptr(GPtrArray) warnings = NULL;
 
-      stride_plan_day_set_date (cell, day, month_first (day) == month, day == today);
+      stride_plan_day_set_date (cell, day, stride_julian_month_start (day) == month, day == today);
       day_contents (shown, day, entries, &done);
       warnings = entry_warnings (shown, entries);
       stride_plan_day_set_contents (cell, (StridePlanEntry *) entries->data, entries->len,
@@ -772,7 +757,7 @@ refresh (StridePlanPage *self)
 
   if (self->day == 0)
     self->day = stride_today_julian ();
-  self->first_shown = week_start (self, month_first (self->day));
+  self->first_shown = week_start (self, stride_julian_month_start (self->day));
   update_title (self);
 
   if (self->store == NULL)
@@ -1200,7 +1185,7 @@ print_action (GtkWidget  *widget,
     stride_plan_print (parent_window (self), self->store, week_start (self, self->day), 7,
                        first_weekday (self));
   else
-    stride_plan_print (parent_window (self), self->store, month_first (self->day), 42,
+    stride_plan_print (parent_window (self), self->store, stride_julian_month_start (self->day), 42,
                        first_weekday (self));
 }
 
@@ -1501,7 +1486,7 @@ stride_plan_page_set_day (StridePlanPage *self,
   g_return_if_fail (g_date_valid_julian (day));
 
   /* Within the grid shown, only the focus moves. */
-  if (!shows_week (self) && month_first (day) == month_first (self->day))
+  if (!shows_week (self) && stride_julian_month_start (day) == stride_julian_month_start (self->day))
     {
       self->day = day;
       focus_day (self);

@@ -13,6 +13,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "stride-types.h"
 #include "stride-units.h"
 
 #define M STRIDE_UNITS_METRIC
@@ -541,6 +542,35 @@ test_preconditions (void)
   g_assert_no_error (error);
 }
 
+static guint32
+julian (int year,
+        int month,
+        int day)
+{
+  g_autoptr(GDate) date = g_date_new_dmy (day, month, year);
+
+  return g_date_get_julian (date);
+}
+
+/* Week and month starts over a year end and a leap day: Thursday 31
+ * December 2026 is in the week of Monday 28 December (Sunday 27). */
+static void
+test_period_starts (void)
+{
+  for (guint32 d = julian (2026, 12, 28); d <= julian (2027, 1, 3); d++)
+    g_assert_cmpuint (stride_julian_week_start (d, G_DATE_MONDAY), ==, julian (2026, 12, 28));
+  for (guint32 d = julian (2026, 12, 27); d <= julian (2027, 1, 2); d++)
+    g_assert_cmpuint (stride_julian_week_start (d, G_DATE_SUNDAY), ==, julian (2026, 12, 27));
+  g_assert_cmpuint (stride_julian_week_start (julian (2027, 1, 4), G_DATE_MONDAY), ==,
+                    julian (2027, 1, 4));
+  g_assert_cmpuint (stride_julian_week_start (julian (2027, 1, 3), G_DATE_SUNDAY), ==,
+                    julian (2027, 1, 3));
+
+  g_assert_cmpuint (stride_julian_month_start (julian (2028, 2, 29)), ==, julian (2028, 2, 1));
+  g_assert_cmpuint (stride_julian_month_start (julian (2028, 3, 1)), ==, julian (2028, 3, 1));
+  g_assert_cmpuint (stride_julian_month_start (julian (2026, 12, 31)), ==, julian (2026, 12, 1));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -564,6 +594,7 @@ main (int   argc,
   g_test_add_func ("/units/solve", test_solve);
   g_test_add_func ("/units/speed", test_speed);
   g_test_add_func ("/units/preconditions", test_preconditions);
+  g_test_add_func ("/units/period-starts", test_period_starts);
 
   return g_test_run ();
 }
