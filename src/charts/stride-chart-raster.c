@@ -1021,6 +1021,29 @@ _stride_coverage_mask_paint (StrideCoverageMask *mask,
   mask->dirty = FALSE;
 }
 
+/* The mask columns [@ia, @ib) and rows @top to @bottom (fractional, not
+ * clamped) of a span of user space one unit wide. */
+static inline void
+span_pixels (const StrideCoverageMask *mask,
+             const StrideColumnSpan   *span,
+             int                      *ia,
+             int                      *ib,
+             double                   *top,
+             double                   *bottom)
+{
+  double xa = span->x;
+  double xb = span->x + 1;
+  double ya = span->y;
+  double yb = span->y + span->h;
+
+  mask_map (mask, &xa, &ya);
+  mask_map (mask, &xb, &yb);
+  *ia = (int) pixel_round (MIN (xa, xb));
+  *ib = (int) pixel_round (MAX (xa, xb));
+  *top = MIN (ya, yb);
+  *bottom = MAX (ya, yb);
+}
+
 /* Columns of user space, each @x to @x + 1 wide and @y to @y + @h high
  * (dense lines, dense bars): the same pixels cairo would fill. */
 void
@@ -1030,19 +1053,14 @@ _stride_coverage_mask_spans (StrideCoverageMask     *mask,
 {
   for (guint i = 0; i < n_spans; i++)
     {
-      double xa = spans[i].x;
-      double xb = spans[i].x + 1;
-      double ya = spans[i].y;
-      double yb = spans[i].y + spans[i].h;
+      double top;
+      double bottom;
       int ia;
       int ib;
 
-      mask_map (mask, &xa, &ya);
-      mask_map (mask, &xb, &yb);
-      ia = (int) pixel_round (MIN (xa, xb));
-      ib = (int) pixel_round (MAX (xa, xb));
+      span_pixels (mask, &spans[i], &ia, &ib, &top, &bottom);
       for (int x = ia; x < ib; x++)
-        mask_column (mask, x, MIN (ya, yb), MAX (ya, yb), 1);
+        mask_column (mask, x, top, bottom, 1);
     }
 }
 
@@ -1141,21 +1159,14 @@ _stride_coverage_mask_spans_now (StrideCoverageMask     *mask,
   cairo_surface_flush (mask->target);
   for (guint i = 0; i < n_spans; i++)
     {
-      double xa = spans[i].x;
-      double xb = spans[i].x + 1;
-      double ya = spans[i].y;
-      double yb = spans[i].y + spans[i].h;
       double top;
       double bottom;
       int ia;
       int ib;
 
-      mask_map (mask, &xa, &ya);
-      mask_map (mask, &xb, &yb);
-      ia = (int) pixel_round (MIN (xa, xb));
-      ib = (int) pixel_round (MAX (xa, xb));
-      top = MAX (MIN (ya, yb), 0);
-      bottom = MIN (MAX (ya, yb), mask->height);
+      span_pixels (mask, &spans[i], &ia, &ib, &top, &bottom);
+      top = MAX (top, 0);
+      bottom = MIN (bottom, mask->height);
       ia = MAX (ia, 0);
       ib = MIN (ib, mask->width);
       if (ia >= ib || !(bottom > top))

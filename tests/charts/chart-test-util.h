@@ -125,3 +125,44 @@ raw_pixel (cairo_surface_t *s,
 
   return *(const guint32 *) (const void *) (data + (gsize) y * cairo_image_surface_get_stride (s) + 4 * x);
 }
+
+/* What the raster tests do to a cairo_t before drawing: the clips and
+ * translations the direct paths must either handle or leave to cairo. */
+typedef void (*Setup) (cairo_t *cr);
+
+/* The colour an image is filled with first, to see what a draw changed. */
+#define SENTINEL 0xff123456u
+
+static inline void
+clip_one_rectangle (cairo_t *cr)
+{
+  cairo_rectangle (cr, 150, 90, 500, 350);
+  cairo_clip (cr);
+}
+
+static inline void
+clip_two_rectangles (cairo_t *cr)
+{
+  cairo_rectangle (cr, 100, 80, 300, 400);
+  cairo_rectangle (cr, 700, 120, 300, 300);
+  cairo_clip (cr);
+}
+
+static inline void
+clip_fractional (cairo_t *cr)
+{
+  cairo_rectangle (cr, 100.5, 80.25, 700, 400);
+  cairo_clip (cr);
+}
+
+static inline void
+translate_whole (cairo_t *cr)
+{
+  cairo_translate (cr, 37, 23);
+}
+
+static inline void
+translate_fraction (cairo_t *cr)
+{
+  cairo_translate (cr, 37.5, 23.25);
+}

@@ -23,7 +23,6 @@
 
 #define WIDTH  1200
 #define HEIGHT 600
-#define SENTINEL 0xff123456u
 
 /* Ten years of random daily pace dots with a dense average line, daily
  * load bars (dense) and monthly volume bars with rounded tops (wide
@@ -71,7 +70,6 @@ dense_chart (guint32 seed)
   return chart;
 }
 
-typedef void (*Setup) (cairo_t *cr);
 
 /* The chart drawn on a @w×@h image (device @scale) filled with SENTINEL,
  * after @setup; @direct FALSE forces cairo_mask. Fills @stats. */
@@ -186,28 +184,6 @@ test_clipped_at_plot_edges (void)
   cairo_surface_destroy (surface);
 }
 
-static void
-clip_two_rectangles (cairo_t *cr)
-{
-  cairo_rectangle (cr, 100, 80, 300, 400);
-  cairo_rectangle (cr, 700, 120, 300, 300);
-  cairo_clip (cr);
-}
-
-static void
-clip_fractional (cairo_t *cr)
-{
-  cairo_rectangle (cr, 100.5, 80.25, 700, 400);
-  cairo_clip (cr);
-}
-
-static void
-clip_one_rectangle (cairo_t *cr)
-{
-  cairo_rectangle (cr, 150, 90, 500, 350);
-  cairo_clip (cr);
-}
-
 /* A clip of the caller's: nothing outside it changes, and what is inside
  * matches cairo_mask. Clips that are not one rectangle of whole pixels
  * go through cairo_mask. */
@@ -231,18 +207,6 @@ test_caller_clip (void)
   cairo_surface_destroy (surface);
 
   cairo_surface_destroy (assert_direct_matches (chart, WIDTH, HEIGHT, 1, clip_fractional, FALSE));
-}
-
-static void
-translate_whole (cairo_t *cr)
-{
-  cairo_translate (cr, 37, 23);
-}
-
-static void
-translate_fraction (cairo_t *cr)
-{
-  cairo_translate (cr, 37.5, 23);
 }
 
 /* A chart drawn at an offset inside a bigger image. */

@@ -21,7 +21,6 @@
 #define WIDTH    1200
 #define HEIGHT   600
 #define N_DAYS   3653
-#define SENTINEL 0xff123456u
 
 typedef enum
 {
@@ -111,7 +110,6 @@ pace_like_chart (guint32 seed)
   return chart;
 }
 
-typedef void (*Setup) (cairo_t *cr);
 
 /* The chart drawn on a @w×@h image (device @scale) filled with
  * SENTINEL, after @setup; @direct FALSE forces the mask and cairo_mask
@@ -245,21 +243,6 @@ test_clip_edges (void)
   stride_chart_style_clear (&style);
 }
 
-static void
-clip_one_rectangle (cairo_t *cr)
-{
-  cairo_rectangle (cr, 150, 90, 500, 350);
-  cairo_clip (cr);
-}
-
-static void
-clip_two_rectangles (cairo_t *cr)
-{
-  cairo_rectangle (cr, 100, 80, 300, 400);
-  cairo_rectangle (cr, 700, 120, 300, 300);
-  cairo_clip (cr);
-}
-
 /* A caller's clip of one rectangle of whole pixels keeps the straight
  * path and nothing outside it changes; any other clip goes through
  * cairo_mask. */
@@ -290,18 +273,6 @@ test_caller_clip (void)
       g_assert_cmphex (raw_pixel (surface, x, y), ==, SENTINEL);
   cairo_surface_destroy (surface);
   stride_chart_style_clear (&style);
-}
-
-static void
-translate_whole (cairo_t *cr)
-{
-  cairo_translate (cr, 37, 23);
-}
-
-static void
-translate_fraction (cairo_t *cr)
-{
-  cairo_translate (cr, 37.5, 23.25);
 }
 
 /* Drawn at an offset inside a bigger image: whole pixels keep the
