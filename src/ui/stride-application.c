@@ -353,6 +353,7 @@ stride_application_startup (GApplication *app)
   static const char *import_accels[] = { "<Control>o", NULL };
   static const char *import_folder_accels[] = { "<Control><Shift>o", NULL };
   static const char *export_accels[] = { "<Control><Shift>e", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (stride_application_parent_class)->startup (app);
 
@@ -371,6 +372,8 @@ stride_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.import-folder",
                                          import_folder_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.export", export_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
+                                         shortcuts_accels);
 }
 
 static void

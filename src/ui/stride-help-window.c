@@ -132,8 +132,8 @@ back_action (GtkWidget  *widget,
 static gboolean
 has_shortcuts_window (GtkWindow *window)
 {
-  return GTK_IS_APPLICATION_WINDOW (window)
-         && gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) != NULL;
+  /* Built on demand by the window's win.show-help-overlay. */
+  return STRIDE_IS_WINDOW (window);
 }
 
 /* The main window's shortcuts window: only the one GtkApplicationWindow

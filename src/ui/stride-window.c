@@ -1106,6 +1106,30 @@ shoes_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (shoes));
 }
 
+/* Built when first asked for, not with the window: GtkApplication builds
+ * gtk/help-overlay.ui for every new window, a few milliseconds of each
+ * start. GtkApplicationWindow then keeps it, ties it to this window (for
+ * the accelerators it lists) and destroys it with the window. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = NULL;
+
+      builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/stride-shortcuts-window.ui");
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 /* Window state */
 
 static void
@@ -1211,6 +1235,8 @@ stride_window_class_init (StrideWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.shoes", NULL, shoes_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.log-run", NULL);

@@ -652,9 +652,12 @@ check_help_action (GtkApplication *app,
   g_auto(GStrv) overlay_accels = NULL;
   DemoWait wait = { window, fixture->path };
   GtkWidget *menu_button = find_primary_menu_button (GTK_WIDGET (window));
+  GtkWidget *overlay;
   GtkWidget *help;
 
   g_assert_true (g_strv_contains ((const char *const *) accels, "F1"));
+  /* The shortcuts window is only built when asked for. */
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
   g_assert_nonnull (menu_button);
   if (menu_button != NULL)
     g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button)),
@@ -692,6 +695,16 @@ check_help_action (GtkApplication *app,
   g_assert_nonnull (find_button_by_label (help, "Show All Shortcuts"));
   g_assert_true (gtk_widget_activate_action (help, "help.show-shortcuts", NULL));
   g_assert_true (wait_for (shortcuts_window_shown, NULL));
+  overlay = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_true (overlay == (GtkWidget *) gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (window));
+
+  /* Asked again, the same one comes forward. */
+  gtk_widget_set_visible (overlay, FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_assert_true (wait_for (shortcuts_window_shown, NULL));
+  g_assert_true (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW) == overlay);
+  g_assert_cmpuint (count_toplevels (GTK_TYPE_SHORTCUTS_WINDOW), ==, 1);
 }
 
 static void
