@@ -116,6 +116,28 @@ stride_form_popdown (GtkMenuButton *button)
     gtk_popover_popdown (popover);
 }
 
+static void
+create_menu_popup_cb (GtkMenuButton *button,
+                      gpointer       user_data)
+{
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (user_data));
+}
+
+/* A menu button's popover menu is a few dozen widgets (a button, a label
+ * and a box per item) that GTK builds as soon as the model is set; this
+ * builds it when the menu is first opened instead, so the window's first
+ * frame does not pay for menus nobody opened yet. */
+void
+stride_form_set_menu_on_demand (GtkMenuButton *button,
+                                GMenuModel    *model)
+{
+  g_return_if_fail (GTK_IS_MENU_BUTTON (button));
+  g_return_if_fail (G_IS_MENU_MODEL (model));
+
+  gtk_menu_button_set_create_popup_func (button, create_menu_popup_cb,
+                                         g_object_ref (model), g_object_unref);
+}
+
 /* Messages and marks */
 
 void

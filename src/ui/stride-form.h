@@ -39,6 +39,8 @@ void              stride_form_show_date_button        (GtkMenuButton    *button,
                                                        const char       *text,
                                                        const char       *spoken);
 void              stride_form_popdown                 (GtkMenuButton    *button);
+void              stride_form_set_menu_on_demand      (GtkMenuButton    *button,
+                                                       GMenuModel       *model);
 
 /* Messages and marks */
 void              stride_form_set_error_style         (GtkWidget        *widget,

@@ -30,6 +30,7 @@ struct _StrideJournalPage
   GtkSearchBar       *search_bar;
   GtkSearchEntry     *search_entry;
   GtkMenuButton      *filter_button;
+  GMenuModel         *filter_menu;
 
   /* Owned references */
   StrideJournalModel *model;
@@ -507,6 +508,7 @@ stride_journal_page_class_init (StrideJournalPageClass *klass)
                                                RESOURCE_PREFIX "/stride-journal-page.ui");
   gtk_widget_class_bind_template_child (widget_class, StrideJournalPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, StrideJournalPage, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, StrideJournalPage, filter_menu);
   gtk_widget_class_bind_template_child (widget_class, StrideJournalPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, StrideJournalPage, loading_page);
   gtk_widget_class_bind_template_child (widget_class, StrideJournalPage, no_matches_page);
@@ -522,6 +524,7 @@ stride_journal_page_init (StrideJournalPage *self)
   GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  stride_form_set_menu_on_demand (self->filter_button, self->filter_menu);
 
   self->show = STRIDE_JOURNAL_SHOW_ALL;
   self->run_type = STRIDE_RUN_TYPE_NONE;

@@ -50,6 +50,12 @@ struct _StrideWindow
   AdwBin               *risk_bin;
   AdwBin               *charts_bin;
   AdwStatusPage        *drop_hint;
+  GtkBox               *content_box;
+  AdwViewSwitcherBar   *switcher_bar;     /* once narrow, see below */
+  GtkMenuButton        *log_button;
+  GtkMenuButton        *menu_button;
+  GMenuModel           *log_menu;
+  GMenuModel           *primary_menu;
 
   /* Built when first shown (ensure_*_page), owned by their bins */
   StridePlanPage       *plan_page;
@@ -1106,6 +1112,26 @@ shoes_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (shoes));
 }
 
+/* The bottom view switcher is built the first time the window is narrow
+ * enough for the title to give up its switcher, not at every start: a wide
+ * window never needs it, and its five buttons cost the first frame. */
+static void
+title_visible_changed_cb (StrideWindow *self)
+{
+  GtkWidget *bar;
+
+  if (self->switcher_bar != NULL
+      || !adw_view_switcher_title_get_title_visible (self->switcher_title))
+    return;
+
+  bar = adw_view_switcher_bar_new ();
+  adw_view_switcher_bar_set_stack (ADW_VIEW_SWITCHER_BAR (bar), self->stack);
+  g_object_bind_property (self->switcher_title, "title-visible", bar, "reveal",
+                          G_BINDING_SYNC_CREATE);
+  gtk_box_append (self->content_box, bar);
+  self->switcher_bar = ADW_VIEW_SWITCHER_BAR (bar);
+}
+
 /* Built when first asked for, not with the window: GtkApplication builds
  * gtk/help-overlay.ui for every new window, a few milliseconds of each
  * start. GtkApplicationWindow then keeps it, ties it to this window (for
@@ -1191,6 +1217,7 @@ stride_window_dispose (GObject *object)
   self->balance_page = NULL;
   self->risk_page = NULL;
   self->charts_page = NULL;
+  self->switcher_bar = NULL;
 
   /* The model holds the store: drop both before deleting a demo file. */
   g_clear_object (&self->journal_model);
@@ -1223,6 +1250,11 @@ stride_window_class_init (StrideWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StrideWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, StrideWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, StrideWindow, drop_hint);
+  gtk_widget_class_bind_template_child (widget_class, StrideWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, StrideWindow, log_button);
+  gtk_widget_class_bind_template_child (widget_class, StrideWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, StrideWindow, log_menu);
+  gtk_widget_class_bind_template_child (widget_class, StrideWindow, primary_menu);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_action);
@@ -1252,12 +1284,16 @@ static void
 stride_window_init (StrideWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  stride_form_set_menu_on_demand (self->log_button, self->log_menu);
+  stride_form_set_menu_on_demand (self->menu_button, self->primary_menu);
 
   self->settings = g_settings_new (APP_ID);
   self->cancellable = g_cancellable_new ();
   g_signal_connect_object (self->stack, "notify::visible-child",
                            G_CALLBACK (visible_page_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "map", G_CALLBACK (window_mapped_cb), NULL);
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (title_visible_changed_cb), self, G_CONNECT_SWAPPED);
   restore_window_state (self);
   visible_page_changed_cb (self);
   update_actions (self);

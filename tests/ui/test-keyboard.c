@@ -197,12 +197,20 @@ test_page_controls_are_reachable (JournalFixture *fixture,
   g_autoptr(GHashTable) forward = NULL;
   g_autoptr(GHashTable) backward = NULL;
   g_autoptr(GString) missed = g_string_new (NULL);
+  GtkWidget *bar;
 
   open_window_on_page (fixture->path, page_case->page, GTK_TYPE_WIDGET, &window);
   /* At phone width the view switcher moves to the bottom bar. */
   gtk_window_set_default_size (GTK_WINDOW (window), page_case->width, 720);
   n_controls_seen = 0;
   g_assert_true (wait_for (controls_settled, window));
+
+  /* The bottom bar is built only once the window is narrow. */
+  bar = find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR);
+  if (page_case->width <= 400)
+    g_assert_true (bar != NULL && adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
+  else
+    g_assert_null (bar);
 
   collect_controls (GTK_WIDGET (window), controls);
   forward = walk_focus_chain (GTK_WINDOW (window), GTK_DIR_TAB_FORWARD);

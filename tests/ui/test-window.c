@@ -480,6 +480,9 @@ test_search_and_filter (Fixture       *fixture,
   StrideWindow *window = open_window (fixture->path);
   StrideJournalPage *page = journal_page (window);
   GtkWidget *entry;
+  g_autoptr(GMenuModel) run_types = NULL;
+  GMenuModel *filter_menu;
+  GtkWidget *filter;
   RowsCheck check = { window, NULL };
 
   g_assert_true (wait_for (has_rows, window));
@@ -494,6 +497,17 @@ test_search_and_filter (Fixture       *fixture,
   /* Closing the search shows everything again. */
   g_object_set (page, "search-mode-enabled", FALSE, NULL);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+
+  /* The filter menu is made when first opened, and offers the run types. */
+  filter = find_descendant (GTK_WIDGET (page), GTK_TYPE_MENU_BUTTON);
+  g_assert_null (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (filter)));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (filter));
+  filter_menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (filter));
+  g_assert_nonnull (filter_menu);
+  g_assert_cmpint (g_menu_model_get_n_items (filter_menu), ==, 2);
+  run_types = g_menu_model_get_item_link (filter_menu, 1, G_MENU_LINK_SECTION);
+  g_assert_cmpint (g_menu_model_get_n_items (run_types), ==, 7);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (filter));
 
   /* Filter: long runs only. */
   g_object_set (page, "show-strength", FALSE, "show-tests", FALSE, "show-pain", FALSE,
