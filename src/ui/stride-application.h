@@ -17,5 +17,6 @@ G_DECLARE_FINAL_TYPE (StrideApplication, stride_application, STRIDE, APPLICATION
 
 StrideApplication *stride_application_new          (void);
 GSettings         *stride_application_get_settings (StrideApplication *self);
+void               stride_application_load_resources (GdkDisplay      *display);
 
 G_END_DECLS

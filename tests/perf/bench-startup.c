@@ -27,6 +27,7 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include "stride-application.h"
 #include "stride-demo-writer.h"
 #include "stride-store.h"
 #include "stride-window.h"
@@ -130,21 +131,24 @@ every_page_map_cb (GtkWidget *widget,
   g_idle_add (visit_every_page, stack);
 }
 
-/* Each child runs in an application, as the real one does: its
- * resource base path is what loads the stylesheet (style.css) and the
- * icons (icons/) from the GResource, and without them the first frame
+/* Each child runs in an application, as the real one does, with no
+ * resource base path (StrideApplication sets none either). The app child
+ * loads our stylesheet and icons at startup as StrideApplication does
+ * (stride_application_load_resources): without them the first frame
  * measured was not the one a user sees (no row styling, broken-image
  * icons). Not unique, so that a child never hands its work to another. */
 static int
-run_in_application (const char *resource_base_path,
-                    GCallback   activate)
+run_in_application (GCallback startup,
+                    GCallback activate)
 {
   g_autoptr(AdwApplication) app = g_object_new (ADW_TYPE_APPLICATION,
                                                 "application-id", APP_ID ".BenchStartup",
                                                 "flags", G_APPLICATION_NON_UNIQUE,
-                                                "resource-base-path", resource_base_path,
+                                                "resource-base-path", NULL,
                                                 NULL);
 
+  if (startup != NULL)
+    g_signal_connect (app, "startup", startup, NULL);
   g_signal_connect (app, "activate", activate, NULL);
   g_application_run (G_APPLICATION (app), 0, NULL);
 
@@ -172,6 +176,12 @@ bare_activate_cb (GtkApplication *app)
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
   g_signal_connect (window, "map", G_CALLBACK (map_cb), NULL);
   gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+load_app_resources_cb (GApplication *app)
+{
+  stride_application_load_resources (gdk_display_get_default ());
 }
 
 static const char *child_journal;
@@ -205,7 +215,7 @@ run_child (const char *path,
 {
   child_journal = path;
   child_every_page = every_page;
-  return run_in_application (RESOURCE_PREFIX, G_CALLBACK (activate_cb));
+  return run_in_application (G_CALLBACK (load_app_resources_cb), G_CALLBACK (activate_cb));
 }
 
 /* Parent */
