@@ -120,7 +120,9 @@ static void
 create_menu_popup_cb (GtkMenuButton *button,
                       gpointer       user_data)
 {
-  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (user_data));
+  /* GTK asks at every opening: build the popover menu once. */
+  if (gtk_menu_button_get_menu_model (button) != user_data)
+    gtk_menu_button_set_menu_model (button, G_MENU_MODEL (user_data));
 }
 
 /* A menu button's popover menu is a few dozen widgets (a button, a label

@@ -482,6 +482,7 @@ test_search_and_filter (Fixture       *fixture,
   GtkWidget *entry;
   g_autoptr(GMenuModel) run_types = NULL;
   GMenuModel *filter_menu;
+  GtkPopover *popover;
   GtkWidget *filter;
   RowsCheck check = { window, NULL };
 
@@ -507,6 +508,11 @@ test_search_and_filter (Fixture       *fixture,
   g_assert_cmpint (g_menu_model_get_n_items (filter_menu), ==, 2);
   run_types = g_menu_model_get_item_link (filter_menu, 1, G_MENU_LINK_SECTION);
   g_assert_cmpint (g_menu_model_get_n_items (run_types), ==, 7);
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (filter));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (filter));
+  /* Opened again, it is the same menu, not a new one. */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (filter));
+  g_assert_true (gtk_menu_button_get_popover (GTK_MENU_BUTTON (filter)) == popover);
   gtk_menu_button_popdown (GTK_MENU_BUTTON (filter));
 
   /* Filter: long runs only. */
