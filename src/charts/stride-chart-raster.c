@@ -904,6 +904,36 @@ composite_4_table (guint32           *d,
 }
 #endif
 
+/* Tells cairo that the pixels [@x0, @x1) × [@y0, @y1) of the mask were
+ * written straight into its target; FALSE (nothing marked) when empty. */
+static gboolean
+mark_target_dirty (StrideCoverageMask *mask,
+                   int                 x0,
+                   int                 y0,
+                   int                 x1,
+                   int                 y1)
+{
+  if (x1 <= x0 || y1 <= y0)
+    return FALSE;
+
+  cairo_surface_mark_dirty_rectangle (mask->target, mask->x0 + x0, mask->y0 + y0, x1 - x0,
+                                      y1 - y0);
+  return TRUE;
+}
+
+/* The end of a shape written into the target at once (the *_now paths). */
+static void
+finish_direct_now (StrideCoverageMask *mask,
+                   int                 x0,
+                   int                 y0,
+                   int                 x1,
+                   int                 y1)
+{
+  mark_target_dirty (mask, x0, y0, x1, y1);
+  g_atomic_int_inc (&stats_direct);
+  g_atomic_int_inc (&stats_now);
+}
+
 /* The runs' pixels that have coverage, composited and their coverage
  * cleared: the mask is mostly empty even in the tiles a layer touched,
  * so eight bytes of it are skipped at a time. */
@@ -963,9 +993,7 @@ composite_direct (StrideCoverageMask *mask,
       y1 = MAX (y1, run[3]);
     }
 
-  if (x1 > x0 && y1 > y0)
-    cairo_surface_mark_dirty_rectangle (mask->target, mask->x0 + x0, mask->y0 + y0, x1 - x0,
-                                        y1 - y0);
+  mark_target_dirty (mask, x0, y0, x1, y1);
 }
 
 /* Paints what was rendered into @mask with the current source and
@@ -1179,11 +1207,7 @@ _stride_coverage_mask_spans_now (StrideCoverageMask     *mask,
       y1 = MAX (y1, (int) ceil (bottom));
     }
 
-  if (x1 > x0 && y1 > y0)
-    cairo_surface_mark_dirty_rectangle (mask->target, mask->x0 + x0, mask->y0 + y0, x1 - x0,
-                                        y1 - y0);
-  g_atomic_int_inc (&stats_direct);
-  g_atomic_int_inc (&stats_now);
+  finish_direct_now (mask, x0, y0, x1, y1);
   return TRUE;
 }
 
@@ -1262,11 +1286,7 @@ _stride_coverage_mask_squares_now (StrideCoverageMask     *mask,
       dy1 = MAX (dy1, jb);
     }
 
-  if (dx1 > dx0 && dy1 > dy0)
-    cairo_surface_mark_dirty_rectangle (mask->target, mask->x0 + dx0, mask->y0 + dy0, dx1 - dx0,
-                                        dy1 - dy0);
-  g_atomic_int_inc (&stats_direct);
-  g_atomic_int_inc (&stats_now);
+  finish_direct_now (mask, dx0, dy0, dx1, dy1);
   return TRUE;
 }
 
@@ -1992,10 +2012,6 @@ _stride_coverage_mask_bars (StrideCoverageMask *mask,
   for (guint k = 0; k < n_bars; k++)
     bar_raster (mask, &px[k], direct ? &src : NULL);
 
-  if (direct && dirty_x1 > dirty_x0 && dirty_y1 > dirty_y0)
-    {
-      cairo_surface_mark_dirty_rectangle (mask->target, mask->x0 + dirty_x0, mask->y0 + dirty_y0,
-                                          dirty_x1 - dirty_x0, dirty_y1 - dirty_y0);
-      g_atomic_int_inc (&stats_direct);
-    }
+  if (direct && mark_target_dirty (mask, dirty_x0, dirty_y0, dirty_x1, dirty_y1))
+    g_atomic_int_inc (&stats_direct);
 }
