@@ -89,6 +89,14 @@ named_at (gpointer    root,
   return index < found->len ? g_ptr_array_index (found, index) : NULL;
 }
 
+/* The error banner is shown once its revealer has started to open, on a
+ * frame of its own: a fixed pause was too short under the sanitizers. */
+static gboolean
+banner_shown (gpointer dialog)
+{
+  return named (dialog, "banner") != NULL;
+}
+
 static guint
 count_named (gpointer    root,
              const char *name)
@@ -744,6 +752,7 @@ test_strength_store_error (Fixture       *fixture,
   /* The error shows in the dialog, which stays open with the input. */
   g_assert_false (outcome.destroyed);
   g_assert_cmpuint (outcome.n_saved, ==, 0);
+  g_assert_true (wait_for (banner_shown, dialog));
   banner = named (dialog, "banner");
   g_assert_nonnull (banner);
   g_assert_true (has_text (label_text (banner), "Could not save the session"));
@@ -1210,6 +1219,7 @@ test_tests_store_error (Fixture       *fixture,
   click_save (dialog);
   run_loop_briefly ();
   g_assert_false (outcome.destroyed);
+  g_assert_true (wait_for (banner_shown, dialog));
   g_assert_true (has_text (label_text (named (dialog, "banner")), "Could not save the tests"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (named (test_group (dialog, 0), "right"))),
                    ==, "150");
